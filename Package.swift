@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+//
+// Kefu (客服): call-center appliance firmware.
+// Layers (imports point down only), see docs/architecture.md:
+//   L4 executables  kefud, kefu
+//   L3 tools        Tools (offline commands: analyze, synth)
+//   L2 adapters     DSP (spandsp owners, G.711, WAV)
+//   L1 pure         Telephony (ids, digits, sample time)
+//   L0 C shims      CSpanDSP, CDAHDI, CALSA, CSQLite, CLinuxRT
+import PackageDescription
+
+let package = Package(
+    name: "Kefu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kefud", targets: ["kefud"]),
+        .executable(name: "kefu", targets: ["kefu"]),
+        .library(name: "DSP", targets: ["DSP"]),
+        .library(name: "Telephony", targets: ["Telephony"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // L0: one shim per C library.
+        .systemLibrary(name: "CSpanDSP", pkgConfig: "spandsp",
+                       providers: [.apt(["libspandsp-dev"])]),
+        .target(name: "CDAHDI", linkerSettings: [.linkedLibrary("tonezone")]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CLinuxRT"),
+
+        // L1 pure.
+        .target(name: "Telephony"),
+
+        // L2 adapters.
+        .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
+
+        // L3.
+        .target(name: "Tools", dependencies: ["DSP", "Telephony"]),
+
+        // L4 executables.
+        .executableTarget(name: "kefu", dependencies: [
+            "Tools", "DSP",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kefud", dependencies: [
+            "DSP", "CLinuxRT",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests.
+        .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
+        .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

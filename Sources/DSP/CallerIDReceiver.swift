@@ -1,9 +1,8 @@
 import CSpanDSP
 import Telephony
 
-/// Caller-ID receiver for one line: spandsp's ADSI receiver in one of its
-/// modes (Bell 202 FSK, V.23 FSK, or DTMF). Run it between rings (FSK) or
-/// before the first ring (DTMF); when a whole message has arrived it appends
+/// FSK caller-ID receiver for one line: spandsp's ADSI receiver for Bell 202
+/// or V.23. Run it between the first and second ring; when a whole message has arrived it appends
 /// `.callerIDMessage` and keeps the raw message in `message` until the next.
 /// Decode it off the media thread with `decoded()`.
 ///
@@ -17,6 +16,7 @@ public final class CallerIDReceiver {
     private var length = 0
     static let capacity = 256
 
+    /// - Parameter signal: `.bell202` or `.v23`.
     public init(signal: CallerIDSignal) {
         self.signal = signal
         state = .allocate(capacity: 1)
@@ -25,7 +25,7 @@ public final class CallerIDReceiver {
         switch signal {
         case .bell202: standard = Int32(ADSI_STANDARD_CLASS)
         case .v23: standard = Int32(ADSI_STANDARD_CLIP)
-        case .dtmf: standard = Int32(ADSI_STANDARD_CLIP_DTMF)
+        case .dtmf: preconditionFailure("DTMF caller ID is assembled from DTMF keys: use DTMFCallerIDAssembler")
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
         adsi_rx_init(state, standard, { userData, msg, len in
@@ -61,9 +61,6 @@ public final class CallerIDReceiver {
     /// The last message decoded (allocates; call off the media thread).
     public func decoded() throws(CallerIDError) -> CallerID {
         guard length > 0 else { throw CallerIDError(reason: "no caller-ID message received") }
-        switch signal {
-        case .dtmf: return try CallerIDMessage.decodeDTMF(String(decoding: message, as: UTF8.self))
-        case .bell202, .v23: return try CallerIDMessage.decodeFSK(message)
-        }
+        return try CallerIDMessage.decodeFSK(message)
     }
 }

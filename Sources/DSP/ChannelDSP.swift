@@ -22,7 +22,8 @@ public final class ChannelDSP {
     public let dtmf: DTMFDetector
     public let tones: ToneDetector
     public let fax: FaxToneDetector
-    /// One receiver per caller-ID signal (Bell 202, V.23, DTMF), when enabled.
+    /// FSK caller-ID receivers (Bell 202 and V.23), when enabled. DTMF caller
+    /// ID comes from the DTMF detector's keys (`DTMFCallerIDAssembler`).
     public let callerID: [CallerIDReceiver]
 
     public init(plan: TonePlan = .china, dtmfSettings: DTMFDetectorSettings = DTMFDetectorSettings(),
@@ -31,7 +32,7 @@ public final class ChannelDSP {
         dtmf = DTMFDetector(settings: dtmfSettings)
         tones = ToneDetector(plan: plan)
         fax = FaxToneDetector()
-        callerID = features.contains(.callerID) ? CallerIDSignal.allCases.map { CallerIDReceiver(signal: $0) } : []
+        callerID = features.contains(.callerID) ? [CallerIDReceiver(signal: .bell202), CallerIDReceiver(signal: .v23)] : []
     }
 
     /// Runs the enabled detectors over one block. Does not allocate.

@@ -21,9 +21,12 @@ public struct DTMFDetectorSettings: Sendable, Equatable {
     public var frequencyTolerance: Double = 0.025
     /// Each of the two tones must carry at least this share of the block's
     /// energy (dB below the whole); speech spreads its energy and fails this.
-    public var toneToTotal: Double = -2.5
+    public var toneToTotal: Double = -1.25
     /// The strongest row (and column) must stand this far above the others, dB.
     public var relativePeak: Double = 6
+    /// Largest change of measured frequency between the two blocks that
+    /// confirm a key, as a fraction of nominal.
+    public var maximumDrift: Double = 0.03
 
     public init() {}
 }
@@ -75,7 +78,12 @@ public final class DTMFDetector {
     /// each other. A tone covering a fraction a of a half shows a² of its
     /// power there, so a block counts only when at least ~5/6 covered; the
     /// other group's leakage moves a steady tone's halves by up to 2.6 dB.
-    static let minimumBalance: Float = 0.45
+    static let minimumBalance: Float = 0.4
+
+    private var blockRowOffset: Float = 0
+    private var blockColumnOffset: Float = 0
+    private var previousRowOffset: Float = 0
+    private var previousColumnOffset: Float = 0
 
     private var inBlock = 0
     private var blockEnergy: Float = 0
@@ -110,15 +118,15 @@ public final class DTMFDetector {
             coef[i] = Float(2 * cos(w)); cosW[i] = Float(cos(w)); sinW[i] = Float(sin(w))
             rotRe[i] = Float(cos(w * Double(Self.half))); rotIm[i] = Float(-sin(w * Double(Self.half)))
         }
-        // A full-block DFT of a sine of peak A has |X| = A·N/2.
+        // A block's DFT of a steady sine of peak A has |X| = A·N/2.
         let peak = Level(dBm0: settings.minimumLevel).sinePeak * Double(Self.blockSize) / 2
         minTonePower = Float(peak * peak)
         // The strong tone leaks into the weak tone's filter (rectangular
         // 102-sample window, sidelobes about −23 dB), so twist is measured to
-        // within about ±1.5 dB. The limits get 2 dB of margin: a key at exactly
+        // within about ±2 dB. The limits get 2.5 dB of margin: a key at exactly
         // the stated twist is always accepted; 4 dB beyond it never is.
-        normalTwistRatio = Float(pow(10, (settings.normalTwist + 2) / 10))
-        reverseTwistRatio = Float(pow(10, (settings.reverseTwist + 2) / 10))
+        normalTwistRatio = Float(pow(10, (settings.normalTwist + 2.5) / 10))
+        reverseTwistRatio = Float(pow(10, (settings.reverseTwist + 2.5) / 10))
         toneToTotalRatio = Float(pow(10, settings.toneToTotal / 10))
         relativePeakRatio = Float(pow(10, settings.relativePeak / 10))
     }
@@ -203,6 +211,7 @@ public final class DTMFDetector {
         guard er <= ec * normalTwistRatio, ec <= er * reverseTwistRatio else { return 0 }
         for i in 0..<4 where i != row && energy[i] * relativePeakRatio > er { return 0 }
         for i in 4..<8 where i != col && energy[i] * relativePeakRatio > ec { return 0 }
+        // Σx² of a steady sine is A²·N/2, so |X|² = Σx²·N/2 when all energy is tone.
         let total = blockEnergy * Float(Self.blockSize) / 2
         guard er + ec >= toneToTotalRatio * total else { return 0 }
         let tol = Float(settings.frequencyTolerance)
@@ -210,7 +219,17 @@ public final class DTMFDetector {
         // Steadiness, judged on the stronger tone (the weaker one's halves are
         // disturbed by the stronger one's leakage under twist).
         guard balance[er >= ec ? row : col] >= Self.minimumBalance else { return 0 }
+        blockRowOffset = offset[row]
+        blockColumnOffset = offset[col]
         return DTMFDetector.keys[row * 4 + (col - 4)].ascii
+    }
+
+    /// A key is a steady pair of tones: the frequencies measured in the two
+    /// confirming blocks must agree. Speech formants that happen to pass one
+    /// block's tests glide between blocks and fail this.
+    private func steadyWithPreviousBlock() -> Bool {
+        abs(blockRowOffset - previousRowOffset) <= Float(settings.maximumDrift)
+            && abs(blockColumnOffset - previousColumnOffset) <= Float(settings.maximumDrift)
     }
 
     private func decide(into events: DSPEventBuffer) {
@@ -228,11 +247,13 @@ public final class DTMFDetector {
                 }
             }
         }
-        if current == nil, hit != 0, hit == lastHit, let key = DTMFKey(ascii: Int32(hit)) {
+        if current == nil, hit != 0, hit == lastHit, steadyWithPreviousBlock(), let key = DTMFKey(ascii: Int32(hit)) {
             current = key
             misses = 0
             events.append(.dtmfBegin(key, at: SampleTime(samples: max(0, position - Self.beginLatency))))
         }
         lastHit = hit
+        previousRowOffset = blockRowOffset
+        previousColumnOffset = blockColumnOffset
     }
 }

@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
-            "DSP", "CLinuxRT",
+            "DSP",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

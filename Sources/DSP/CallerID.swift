@@ -40,6 +40,7 @@ public struct CallerID: Sendable, Equatable {
 /// Why a caller-ID message could not be decoded.
 public struct CallerIDError: Error, Equatable, CustomStringConvertible, Sendable {
     public var reason: String
+    public init(reason: String) { self.reason = reason }
     public var description: String { reason }
 }
 

@@ -6,7 +6,7 @@ import Telephony
 ///
 /// Each cadenced tone becomes a pattern of `confirmCycles` on/off pairs with
 /// ±`tolerance` on each segment; a continuous tone becomes one segment of at
-/// least `continuousMilliseconds`. spandsp analyses 16 ms chunks and reports
+/// least `continuousMilliseconds`, and longer than any cadenced burst. spandsp analyses 16 ms chunks and reports
 /// when the last segments match a pattern, and again when the cadence breaks.
 ///
 /// A plan whose tones share one frequency (China's are all 450 Hz) would give
@@ -41,6 +41,10 @@ public final class ToneDetector {
         self.plan = plan
         descriptor = super_tone_rx_make_descriptor(nil)!
         var steps: [Int] = []
+        // A continuous tone must outlast every cadenced tone's longest burst
+        // with the same frequencies, or a ringback burst would read as dial tone.
+        let longestBurst = plan.tones.compactMap { $0.onMilliseconds.map { Int(Self.window($0, plan).1) } }.max() ?? 0
+        let continuousMinimum = Int32(max(plan.continuousMilliseconds, longestBurst + 100))
         for spec in plan.tones {
             let tone = super_tone_rx_add_tone(descriptor)
             let f1 = Int32(spec.frequencies[0])
@@ -54,7 +58,7 @@ public final class ToneDetector {
                 }
                 steps.append(2 * spec.confirmCycles)
             } else {
-                super_tone_rx_add_element(descriptor, tone, f1, f2, Int32(plan.continuousMilliseconds), 0)
+                super_tone_rx_add_element(descriptor, tone, f1, f2, continuousMinimum, 0)
                 steps.append(1)
             }
         }

@@ -1,0 +1,33 @@
+# Kefu — two commands do all set-up on a fresh Debian 12 machine:
+#   make run    install what is missing, build, run the demo
+#   make test   install what is missing, build, run every test
+SHELL := /bin/bash
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+DURATION ?= 0
+BUILD_FLAGS ?=
+SWIFT_TEST_FLAGS ?= --parallel
+
+.PHONY: all setup build run test bench clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	swift build $(BUILD_FLAGS)
+
+run: build
+	@bash scripts/demo.sh
+
+test: setup
+	swift build --build-tests $(BUILD_FLAGS)
+	swift test --skip-build $(SWIFT_TEST_FLAGS)
+
+# DSP pipeline figures (docs/performance.md).
+bench: setup
+	cd Benchmarks && swift run -c release dsp-ratio
+
+clean:
+	rm -rf .build

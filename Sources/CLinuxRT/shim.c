@@ -43,6 +43,8 @@ int clinuxrt_unlock_memory(void)
 
 int clinuxrt_timer_create(int64_t period_ns, int *fd_out)
 {
+    if (period_ns <= 0)
+        return EINVAL; /* a zero period would disarm the timer and wait forever */
     int fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
     if (fd < 0)
         return errno;

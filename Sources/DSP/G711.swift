@@ -11,7 +11,7 @@ public enum G711Law: Sendable, Hashable, CaseIterable {
     @inline(__always)
     public func encode(_ sample: Int16) -> UInt8 {
         switch self {
-        case .ulaw: return G711.ulawEncode[Int(UInt16(bitPattern: sample) >> 2)]
+        case .ulaw: return G711.ulawEncode[Int(UInt16(bitPattern: sample))]
         case .alaw: return G711.alawEncode[Int(UInt16(bitPattern: sample) >> 3)]
         }
     }
@@ -38,14 +38,15 @@ public enum G711Law: Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Lookup tables built once from spandsp's reference G.711 routines. μ-law
-/// encodes 14 significant bits and A-law 13, so a table indexed by the top
-/// bits of the sample is exact.
+/// Lookup tables built once from spandsp's reference G.711 routines. A-law
+/// ignores a sample's low 3 bits for either sign, so 8192 entries indexed by
+/// the top 13 bits are exact; μ-law's bias makes the low bits of negative
+/// samples matter, so its table covers all 65536 samples.
 enum G711 {
     static let ulawDecode: [Int16] = (0...255).map { ulaw_to_linear(UInt8($0)) }
     static let alawDecode: [Int16] = (0...255).map { alaw_to_linear(UInt8($0)) }
-    static let ulawEncode: [UInt8] = (0..<16384).map {
-        linear_to_ulaw(Int32(Int16(bitPattern: UInt16($0 << 2))))
+    static let ulawEncode: [UInt8] = (0..<65536).map {
+        linear_to_ulaw(Int32(Int16(bitPattern: UInt16($0))))
     }
     static let alawEncode: [UInt8] = (0..<8192).map {
         linear_to_alaw(Int32(Int16(bitPattern: UInt16($0 << 3))))

@@ -106,10 +106,14 @@ public enum WAVCodec {
     }
 
     private static func parseFormat(_ reader: inout ByteReader, at body: Int, size: Int) throws(WAVError) -> (WAVEncoding, Int) {
-        guard size >= 16, body + 16 <= reader.bytes.count else {
+        guard size >= 16 else {
             throw WAVError(offset: body - 4, reason: "fmt chunk is \(size) bytes, needs at least 16")
         }
+        guard body + 16 <= reader.bytes.count else {
+            throw WAVError(offset: body - 4, reason: "fmt chunk claims \(size) bytes but only \(reader.bytes.count - body) remain")
+        }
         var tag = reader.u16(at: body)
+        var tagOffset = body
         let channels = Int(reader.u16(at: body + 2))
         let rate = Int(reader.u32(at: body + 4))
         let bits = Int(reader.u16(at: body + 14))
@@ -118,6 +122,7 @@ public enum WAVCodec {
                 throw WAVError(offset: body, reason: "extensible fmt chunk is \(size) bytes, needs 40")
             }
             tag = reader.u16(at: body + 24)
+            tagOffset = body + 24
         }
         let encoding: WAVEncoding
         switch (tag, bits) {
@@ -127,7 +132,7 @@ public enum WAVCodec {
         case (1, _), (6, _), (7, _):
             throw WAVError(offset: body + 14, reason: "\(bits)-bit samples are not supported for format \(tag) (PCM needs 16, G.711 needs 8)")
         default:
-            throw WAVError(offset: body, reason: "unsupported sample format \(tag) (supported: 1 PCM, 6 A-law, 7 μ-law)")
+            throw WAVError(offset: tagOffset, reason: "unsupported sample format \(tag) (supported: 1 PCM, 6 A-law, 7 μ-law)")
         }
         guard channels == 1 || channels == 2 else {
             throw WAVError(offset: body + 2, reason: "\(channels) channels; only mono and stereo are supported")
@@ -168,7 +173,7 @@ public enum WAVCodec {
         let bps = audio.encoding.bytesPerSample
         let dataSize = audio.frameCount * channels * bps
         var out = header(encoding: audio.encoding, channels: channels, sampleRate: audio.sampleRate, dataSize: dataSize)
-        out.reserveCapacity(out.count + dataSize)
+        out.reserveCapacity(out.count + dataSize + 1)
         for i in 0..<audio.frameCount {
             for c in 0..<channels {
                 let s = audio.channels[c][i]
@@ -181,6 +186,7 @@ public enum WAVCodec {
                 }
             }
         }
+        if dataSize & 1 == 1 { out.append(0) }  // RIFF chunks are padded to even length
         return out
     }
 
@@ -192,7 +198,7 @@ public enum WAVCodec {
         h.reserveCapacity(44)
         func u32(_ v: Int) { let v = UInt32(truncatingIfNeeded: v); for k in 0..<4 { h.append(UInt8((v >> (8 * UInt32(k))) & 0xFF)) } }
         func u16(_ v: Int) { h.append(UInt8(v & 0xFF)); h.append(UInt8((v >> 8) & 0xFF)) }
-        h += Array("RIFF".utf8); u32(36 + dataSize); h += Array("WAVE".utf8)
+        h += Array("RIFF".utf8); u32(36 + dataSize + (dataSize & 1)); h += Array("WAVE".utf8)
         h += Array("fmt ".utf8); u32(16)
         u16(Int(encoding.formatTag)); u16(channels); u32(sampleRate)
         u32(sampleRate * channels * bps); u16(channels * bps); u16(bps * 8)

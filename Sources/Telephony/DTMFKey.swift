@@ -19,8 +19,8 @@ public enum DTMFKey: Character, CaseIterable, Sendable, CustomStringConvertible 
 
     /// The key for a character, accepting lower-case a–d.
     public init?(_ character: Character) {
-        let upper = Character(character.uppercased())
-        guard let key = DTMFKey(rawValue: upper) else { return nil }
+        let upper = character.uppercased()  // may be several letters ("ß" → "SS")
+        guard upper.count == 1, let key = DTMFKey(rawValue: Character(upper)) else { return nil }
         self = key
     }
 

@@ -7,7 +7,7 @@ import Darwin
 /// A signal level in dBm0, the digital milliwatt reference of G.711.
 ///
 /// Convention (as spandsp and ITU-T G.711 μ-law): a full-scale sine is
-/// +3.14 dBm0, so a 0 dBm0 sine has a peak of 32767 × 10^(−3.14/20) ≈ 22 767.
+/// +3.14 dBm0, so a 0 dBm0 sine has a peak of 32767 × 10^(−3.14/20) ≈ 22 826.
 public struct Level: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var dBm0: Double
     public init(dBm0: Double) { self.dBm0 = dBm0 }

@@ -83,8 +83,6 @@ private func symmetryViolations(_ law: G711Law) -> [Int16] {
 // is exact for positive samples only: for 381 negative samples it returns the
 // code one step larger in magnitude than linear_to_ulaw (e.g. -1 gives 0x7E,
 // decoding to -8, where G.711 gives 0x7F, decoding to 0).
-private let ulawNegativeTableIssue = Comment(rawValue:
-    "G711.swift: μ-law encode table indexed by sample >> 2 is off by one code for 381 negative samples")
 
 @Suite struct G711Tests {
     // MARK: Reference values (ITU-T G.711 tables, as spandsp decodes them)
@@ -122,23 +120,21 @@ private let ulawNegativeTableIssue = Comment(rawValue:
     }
 
     @Test func ulawEncodesSmallNegativeSamplesToNegativeZero() {
-        withKnownIssue(ulawNegativeTableIssue) {
-            #expect(G711Law.ulaw.encode(-1) == 0x7F)
-            #expect(G711Law.ulaw.decode(G711Law.ulaw.encode(-1)) == 0)
-        }
+        #expect(G711Law.ulaw.encode(-1) == 0x7F)
+        #expect(G711Law.ulaw.decode(G711Law.ulaw.encode(-1)) == 0)
     }
 
     // MARK: Code words
 
     @Test func alawDecodeThenEncodeIsIdentityOnAll256Codes() {
         for code in UInt8.min...UInt8.max {
-            #expect(G711Law.alaw.encode(G711Law.alaw.decode(code)) == code, "code 0x\(String(code, radix: 16))")
+        #expect(G711Law.alaw.encode(G711Law.alaw.decode(code)) == code, "code 0x\(String(code, radix: 16))")
         }
     }
 
     @Test func ulawDecodeThenEncodeIsIdentityOnAllCodesButNegativeZero() {
         for code in UInt8.min...UInt8.max where code != 0x7F {
-            #expect(G711Law.ulaw.encode(G711Law.ulaw.decode(code)) == code, "code 0x\(String(code, radix: 16))")
+        #expect(G711Law.ulaw.encode(G711Law.ulaw.decode(code)) == code, "code 0x\(String(code, radix: 16))")
         }
         // 0x7F (negative zero) and 0xFF (positive zero) both decode to 0,
         // which encodes as positive zero.
@@ -171,10 +167,8 @@ private let ulawNegativeTableIssue = Comment(rawValue:
     }
 
     @Test func ulawEncodeMatchesTheReferenceForEverySample() {
-        withKnownIssue(ulawNegativeTableIssue) {
-            let wrong = mismatches(.ulaw)
-            #expect(wrong.count == 0, "first: \(wrong.prefix(3))")
-        }
+                let wrong = mismatches(.ulaw)
+        #expect(wrong.count == 0, "first: \(wrong.prefix(3))")
     }
 
     @Test func alawRoundTripErrsByAtMostHalfAStepForEverySample() {
@@ -183,10 +177,8 @@ private let ulawNegativeTableIssue = Comment(rawValue:
     }
 
     @Test func ulawRoundTripErrsByAtMostHalfAStepForEverySample() {
-        withKnownIssue(ulawNegativeTableIssue) {
-            let bad = quantizationViolations(.ulaw)
-            #expect(bad.count == 0, "first: \(bad.prefix(5))")
-        }
+                let bad = quantizationViolations(.ulaw)
+        #expect(bad.count == 0, "first: \(bad.prefix(5))")
     }
 
     @Test(arguments: G711Law.allCases)
@@ -211,10 +203,8 @@ private let ulawNegativeTableIssue = Comment(rawValue:
     }
 
     @Test func ulawEncodesMirrorSamplesWithOnlyTheSignBitDifferent() {
-        withKnownIssue(ulawNegativeTableIssue) {
-            let bad = symmetryViolations(.ulaw)
-            #expect(bad.count == 0, "first: \(bad.prefix(5))")
-        }
+                let bad = symmetryViolations(.ulaw)
+        #expect(bad.count == 0, "first: \(bad.prefix(5))")
     }
 
     @Test(arguments: G711Law.allCases)

@@ -160,18 +160,23 @@ public final class DTMFDetector {
         }
     }
 
+    /// The Goertzel recursion for all eight frequencies at once: one SIMD
+    /// lane per frequency, state kept in registers for the whole slice.
     @inline(__always)
     private func run(_ p: UnsafePointer<Int16>, _ n: Int) {
         var e = blockEnergy
+        let c = UnsafeRawPointer(coef).loadUnaligned(as: SIMD8<Float>.self)
+        var v1 = UnsafeRawPointer(s1).loadUnaligned(as: SIMD8<Float>.self)
+        var v2 = UnsafeRawPointer(s2).loadUnaligned(as: SIMD8<Float>.self)
         for k in 0..<n {
             let x = Float(p[k])
             e += x * x
-            for i in 0..<8 {
-                let s0 = x + coef[i] * s1[i] - s2[i]
-                s2[i] = s1[i]
-                s1[i] = s0
-            }
+            let v0 = SIMD8<Float>(repeating: x) + c * v1 - v2
+            v2 = v1
+            v1 = v0
         }
+        UnsafeMutableRawPointer(s1).storeBytes(of: v1, as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(s2).storeBytes(of: v2, as: SIMD8<Float>.self)
         blockEnergy = e
     }
 

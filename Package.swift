@@ -5,7 +5,8 @@
 //   L4 executables  kefud, kefu
 //   L3 tools        Tools (offline commands: analyze, synth)
 //   L2 adapters     DSP (spandsp owners, G.711, WAV)
-//   L1 pure         Telephony (ids, digits, sample time)
+//   L1 pure         Telephony (ids, digits, sample time), Reports (KPIs, Erlang),
+//                   ACD (queues, agents), Config (typed config, validation), IVR (menus)
 //   L0 C shims      CSpanDSP, CDAHDI, CALSA, CSQLite, CLinuxRT
 import PackageDescription
 
@@ -33,12 +34,16 @@ let package = Package(
 
         // L1 pure.
         .target(name: "Telephony"),
+        .target(name: "Reports", dependencies: ["Telephony"]),
+        .target(name: "ACD", dependencies: ["Telephony"]),
+        .target(name: "Config", dependencies: ["Telephony"]),
+        .target(name: "IVR", dependencies: ["Telephony", "Config"]),
 
         // L2 adapters.
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
 
         // L3.
-        .target(name: "Tools", dependencies: ["DSP", "Telephony"]),
+        .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR"]),
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
@@ -55,6 +60,10 @@ let package = Package(
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", "Reports", "Telephony"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
     ],
     swiftLanguageModes: [.v6]
 )

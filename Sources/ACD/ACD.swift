@@ -1,0 +1,1 @@
+// ACD — queues, agents and routing. (Being built.)

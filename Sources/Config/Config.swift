@@ -1,0 +1,1 @@
+// Config — the typed configuration and its validation. (Being built.)

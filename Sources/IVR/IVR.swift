@@ -1,0 +1,2 @@
+// IVR — menus and digit collection. (Being built.)
+import Config

@@ -1,0 +1,1 @@
+// Reports — call-center KPIs and staffing mathematics. (Being built.)

@@ -12,7 +12,7 @@ import PackageDescription
 
 let package = Package(
     name: "Kefu",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kefud", targets: ["kefud"]),
         .executable(name: "kefu", targets: ["kefu"]),
@@ -39,7 +39,9 @@ let package = Package(
         .target(name: "Config", dependencies: ["Telephony"]),
         .target(name: "IVR", dependencies: ["Telephony", "Config"]),
 
-        // L2 adapters.
+        // L2 contract and adapters.
+        .target(name: "Channels"),
+        .target(name: "SimChannels", dependencies: ["Channels", "DSP", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
 
         // L3.
@@ -56,7 +58,9 @@ let package = Package(
         ]),
 
         // Tests.
+        .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP"]),

@@ -1,0 +1,227 @@
+import Channels
+
+/// The simulated card: `lines` FXO lines on span 1 (channels 1…lines), then
+/// `phones` FXS ports on span 2. Implements `ChannelBackend` for Kefu and a
+/// far-side API for the simulated exchange and phones.
+public final class SimBoard: ChannelBackend {
+    public let channels: [ChannelInfo]
+    public let blockSize: Int
+    private var state: [SimChannelState]
+    /// Blocks elapsed since the board started.
+    public private(set) var tick: Int64 = 0
+    /// The simulated world acting on the far ends each tick, if any.
+    public var world: SimWorldDriver?
+    /// Paces ticks in real time when set (the demo); nil in virtual time.
+    public var pacer: (() -> Void)?
+    public private(set) var toneZone = "cn"
+
+    public init(lines: Int, phones: Int, blockSize: Int = 160) {
+        precondition(lines >= 0 && phones >= 0 && lines + phones > 0, "a board needs channels")
+        self.blockSize = blockSize
+        var infos: [ChannelInfo] = []
+        for i in 0..<lines {
+            infos.append(ChannelInfo(number: ChannelNumber(i + 1), span: SpanID(1), signalling: .fxoLine, name: "SIM/1/\(i + 1)"))
+        }
+        for i in 0..<phones {
+            infos.append(ChannelInfo(number: ChannelNumber(lines + i + 1), span: SpanID(2), signalling: .fxsPhone, name: "SIM/2/\(i + 1)"))
+        }
+        channels = infos
+        state = infos.map { SimChannelState(info: $0, blockSize: blockSize) }
+    }
+
+    // MARK: ChannelBackend
+
+    private func channel(_ c: ChannelNumber) throws(ChannelError) -> SimChannelState {
+        let i = c.rawValue - 1
+        guard i >= 0, i < state.count else { throw .noSuchChannel(c) }
+        return state[i]
+    }
+
+    private func openChannel(_ c: ChannelNumber) throws(ChannelError) -> SimChannelState {
+        let s = try channel(c)
+        guard s.open else { throw .notOpen(c) }
+        if !s.alarm.isEmpty { throw .inAlarm(c, s.alarm) }
+        return s
+    }
+
+    public func open(_ c: ChannelNumber) throws(ChannelError) {
+        let s = try channel(c)
+        guard !s.open else { throw .alreadyOpen(c) }
+        s.open = true
+    }
+
+    public func close(_ c: ChannelNumber) throws(ChannelError) {
+        let s = try channel(c)
+        guard s.open else { throw .notOpen(c) }
+        s.open = false
+        s.kefuOffHook = false
+        s.ringingPhone = false
+        s.toKefu.removeAll(); s.fromKefu.removeAll(); s.events.removeAll()
+    }
+
+    public func isOpen(_ c: ChannelNumber) -> Bool { (try? channel(c))?.open ?? false }
+
+    public func read(_ c: ChannelNumber, into block: UnsafeMutableBufferPointer<Int16>) throws(ChannelError) {
+        let s = try openChannel(c)
+        guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
+        s.toKefu.pop(into: block)
+    }
+
+    public func write(_ c: ChannelNumber, _ block: UnsafeBufferPointer<Int16>) throws(ChannelError) {
+        let s = try openChannel(c)
+        guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
+        s.fromKefu.push(block)
+    }
+
+    public func hook(_ c: ChannelNumber, _ operation: HookOperation) throws(ChannelError) {
+        let s = try openChannel(c)
+        switch (s.info.signalling, operation) {
+        case (.fxoLine, .offHook):
+            s.kefuOffHook = true
+            s.ringing = false
+        case (.fxoLine, .onHook):
+            s.kefuOffHook = false
+        case (.fxoLine, .flash):
+            s.flashes += 1
+        case (.fxsPhone, .ringStart):
+            if !s.farOffHook { s.ringingPhone = true }
+        case (.fxsPhone, .ringStop), (.fxsPhone, .onHook):
+            s.ringingPhone = false
+        default:
+            throw .wrongSignalling(c, operation: "\(operation)", signalling: s.info.signalling)
+        }
+    }
+
+    public func dial(_ c: ChannelNumber, digits: String) throws(ChannelError) {
+        let s = try openChannel(c)
+        guard !digits.isEmpty, digits.allSatisfy({ "0123456789*#ABCDabcd".contains($0) }) else {
+            throw .invalidDigits(c, digits)
+        }
+        s.dialled += digits.uppercased()
+        s.events.push(.dialComplete)
+    }
+
+    public func setToneZone(_ zone: String) throws(ChannelError) {
+        guard ["cn", "us"].contains(zone) else {
+            throw .system(nil, operation: "tone zone '\(zone)'", errno: 22, message: "unknown zone (simulated board knows cn, us)")
+        }
+        toneZone = zone
+    }
+
+    public func nextEvent(_ c: ChannelNumber) throws(ChannelError) -> ChannelEvent? {
+        let s = try channel(c)
+        guard s.open else { throw .notOpen(c) }
+        return s.events.pop()
+    }
+
+    public func beginTick() {
+        pacer?()
+        world?.beforeTick(board: self, tick: tick)
+    }
+
+    public func endTick() {
+        world?.afterTick(board: self, tick: tick)
+        tick += 1
+    }
+
+    // MARK: Far side (the simulated exchange and phones)
+
+    /// The exchange starts (true) or ends (false) a ring burst on a line.
+    public func farRing(_ c: ChannelNumber, _ on: Bool) {
+        guard let s = try? channel(c), s.info.signalling == .fxoLine, !s.kefuOffHook, s.ringing != on else { return }
+        s.ringing = on
+        if s.open { s.events.push(on ? .ringBegin : .ringEnd) }
+    }
+
+    /// The exchange drops loop current on an answered line.
+    public func farDisconnect(_ c: ChannelNumber) {
+        guard let s = try? channel(c), s.info.signalling == .fxoLine else { return }
+        s.ringing = false
+        if s.open && s.kefuOffHook { s.events.push(.lineDisconnect) }
+    }
+
+    /// The exchange reverses polarity on a line.
+    public func farPolarityReversal(_ c: ChannelNumber) {
+        guard let s = try? channel(c), s.info.signalling == .fxoLine, s.open else { return }
+        s.events.push(.polarityReversal)
+    }
+
+    /// An agent lifts (true) or replaces (false) the handset of the phone on a port.
+    public func farPhoneHook(_ c: ChannelNumber, offHook: Bool) {
+        guard let s = try? channel(c), s.info.signalling == .fxsPhone, s.farOffHook != offHook else { return }
+        s.farOffHook = offHook
+        if offHook { s.ringingPhone = false }
+        if s.open { s.events.push(offHook ? .phoneOffHook : .phoneOnHook) }
+    }
+
+    /// An agent flashes the hook switch.
+    public func farFlash(_ c: ChannelNumber) {
+        guard let s = try? channel(c), s.info.signalling == .fxsPhone, s.farOffHook, s.open else { return }
+        s.events.push(.flash)
+    }
+
+    /// Raises or clears an alarm on every channel of a span.
+    public func setAlarm(_ span: SpanID, _ alarm: AlarmSet) {
+        for s in state where s.info.span == span && s.alarm != alarm {
+            s.alarm = alarm
+            if s.open { s.events.push(alarm.isEmpty ? .alarmCleared : .alarm(alarm)) }
+        }
+    }
+
+    /// Audio the far end sends towards Kefu (one block).
+    public func farSend(_ c: ChannelNumber, _ block: UnsafeBufferPointer<Int16>) {
+        guard let s = try? channel(c), s.open, block.count == blockSize else { return }
+        s.toKefu.push(block)
+    }
+
+    /// Audio Kefu sent towards the far end (one block; silence if none).
+    public func farReceive(_ c: ChannelNumber, into block: UnsafeMutableBufferPointer<Int16>) {
+        guard let s = try? channel(c), block.count == blockSize else { return }
+        s.fromKefu.pop(into: block)
+    }
+
+    /// Whether Kefu has a line off hook (answered or seized).
+    public func lineIsOffHook(_ c: ChannelNumber) -> Bool { (try? channel(c))?.kefuOffHook ?? false }
+    /// Whether a line is ringing (the exchange's current burst).
+    public func lineIsRinging(_ c: ChannelNumber) -> Bool { (try? channel(c))?.ringing ?? false }
+    /// Whether Kefu is ringing the phone on a port.
+    public func phoneIsRinging(_ c: ChannelNumber) -> Bool { (try? channel(c))?.ringingPhone ?? false }
+    /// Whether the phone on a port is off hook.
+    public func phoneIsOffHook(_ c: ChannelNumber) -> Bool { (try? channel(c))?.farOffHook ?? false }
+    /// Digits Kefu dialled on a channel so far.
+    public func dialledDigits(_ c: ChannelNumber) -> String { (try? channel(c))?.dialled ?? "" }
+    /// Hook flashes Kefu sent on a line.
+    public func flashCount(_ c: ChannelNumber) -> Int { (try? channel(c))?.flashes ?? 0 }
+}
+
+/// One simulated channel's state.
+final class SimChannelState {
+    let info: ChannelInfo
+    var open = false
+    var alarm: AlarmSet = []
+    // FXO line
+    var ringing = false
+    var kefuOffHook = false
+    var flashes = 0
+    // FXS port
+    var farOffHook = false
+    var ringingPhone = false
+    var dialled = ""
+    let toKefu: BlockQueue
+    let fromKefu: BlockQueue
+    var events = EventQueue<ChannelEvent>(capacity: 64)
+
+    init(info: ChannelInfo, blockSize: Int) {
+        self.info = info
+        toKefu = BlockQueue(blockSize: blockSize)
+        fromKefu = BlockQueue(blockSize: blockSize)
+    }
+}
+
+/// What acts on the far ends of a simulated board each tick.
+public protocol SimWorldDriver: AnyObject {
+    /// Before Kefu reads: the far ends signal and send audio for this tick.
+    func beforeTick(board: SimBoard, tick: Int64)
+    /// After Kefu wrote: the far ends hear it.
+    func afterTick(board: SimBoard, tick: Int64)
+}

@@ -44,6 +44,9 @@ let package = Package(
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
 
+        // L3 planes.
+        .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
+
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR"]),
 
@@ -60,6 +63,7 @@ let package = Package(
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "MediaLoopTests", dependencies: ["MediaLoop", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),

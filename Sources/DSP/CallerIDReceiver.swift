@@ -55,6 +55,13 @@ public final class CallerIDReceiver {
         sink?.append(.callerIDMessage(signal, at: SampleTime(samples: position)))
     }
 
+    /// Copies the last complete message into `out` (no allocation); returns its length.
+    public func copyMessage(into out: UnsafeMutableRawBufferPointer) -> Int {
+        let n = min(length, out.count)
+        out.baseAddress?.copyMemory(from: buffer, byteCount: n)
+        return n
+    }
+
     /// The last complete message, raw (allocates).
     public var message: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: length)) }
 

@@ -18,11 +18,12 @@ public struct DSPFeatures: OptionSet, Sendable, Hashable {
 /// `process` runs each enabled detector over the block in turn and appends
 /// their events; it does not allocate, lock or log.
 public final class ChannelDSP {
-    public let features: DSPFeatures
+    /// Detectors that run; may change between blocks (e.g. caller ID only while ringing).
+    public var features: DSPFeatures
     public let dtmf: DTMFDetector
     public let tones: ToneDetector
     public let fax: FaxToneDetector
-    /// FSK caller-ID receivers (Bell 202 and V.23), when enabled. DTMF caller
+    /// FSK caller-ID receivers (Bell 202 and V.23), run when `.callerID` is on. DTMF caller
     /// ID comes from the DTMF detector's keys (`DTMFCallerIDAssembler`).
     public let callerID: [CallerIDReceiver]
 
@@ -32,7 +33,7 @@ public final class ChannelDSP {
         dtmf = DTMFDetector(settings: dtmfSettings)
         tones = ToneDetector(plan: plan)
         fax = FaxToneDetector()
-        callerID = features.contains(.callerID) ? [CallerIDReceiver(signal: .bell202), CallerIDReceiver(signal: .v23)] : []
+        callerID = [CallerIDReceiver(signal: .bell202), CallerIDReceiver(signal: .v23)]
     }
 
     /// Runs the enabled detectors over one block. Does not allocate.
@@ -41,7 +42,9 @@ public final class ChannelDSP {
         if features.contains(.dtmf) { dtmf.process(block, into: events) }
         if features.contains(.tones) { tones.process(block, into: events) }
         if features.contains(.fax) { fax.process(block, into: events) }
-        for receiver in callerID { receiver.process(block, into: events) }
+        if features.contains(.callerID) {
+            for receiver in callerID { receiver.process(block, into: events) }
+        }
     }
 
     /// Closes tones still running when the audio ends.

@@ -1,0 +1,222 @@
+import Telephony
+
+/// The whole configuration, typed. Every item keeps the line it was defined
+/// on, and every reference (a queue's agent, a menu's target) the line it was
+/// written on, so checks across sections can say where.
+public struct KefuConfig: Sendable, Equatable {
+    public var file: String
+    public var system = SystemSection()
+    public var prompts = PromptSection()
+    public var lines: [LineGroup] = []
+    public var agents: [Agent] = []
+    public var queues: [Queue] = []
+    public var menus: [Menu] = []
+    public var schedules: [Schedule] = []
+    public var surveys: [Survey] = []
+    public var recording = RecordingSection()
+    public var retention = RetentionSection()
+    public var security = SecuritySection()
+
+    public init(file: String) { self.file = file }
+
+    public func lineGroup(_ name: String) -> LineGroup? { lines.first { $0.name == name } }
+    public func agent(_ id: String) -> Agent? { agents.first { $0.id == id } }
+    public func queue(_ name: String) -> Queue? { queues.first { $0.name == name } }
+    public func menu(_ name: String) -> Menu? { menus.first { $0.name == name } }
+    public func schedule(_ name: String) -> Schedule? { schedules.first { $0.name == name } }
+    public func survey(_ name: String) -> Survey? { surveys.first { $0.name == name } }
+}
+
+public struct SystemSection: Sendable, Equatable {
+    public var name = "Kefu"
+    public var timeZone = TimeZoneOffset.shanghai
+    /// Prompt languages; the first is every call's starting language.
+    public var languages = ["zh"]
+    public var board = Board.dahdi
+    public var toneZone = "cn"
+    /// Holiday calendar files, relative to the config file's folder.
+    public var calendars: [Located<String>] = []
+
+    public var defaultLanguage: String { languages.first ?? "zh" }
+
+    public enum Board: String, Sendable, Equatable, CaseIterable {
+        case dahdi, sim
+    }
+}
+
+public struct PromptSection: Sendable, Equatable {
+    /// Folder of prompt files (relative to the config file's folder):
+    /// `<directory>/<language>/<name>.wav`.
+    public var directory = "prompts"
+    public var line = 0
+}
+
+/// A group of channels with one signalling and one purpose.
+public struct LineGroup: Sendable, Equatable {
+    public enum Signalling: String, Sendable, Equatable, CaseIterable {
+        /// FXO port: an analog line from the exchange.
+        case fxo
+        /// FXS port: an agent's analog phone.
+        case fxs
+        /// E1 with China MFC/R2 signalling.
+        case r2 = "e1-r2"
+        /// E1 ISDN PRI.
+        case pri = "e1-pri"
+
+        public var isTrunk: Bool { self != .fxs }
+    }
+
+    public enum CallerID: String, Sendable, Equatable, CaseIterable {
+        case fsk, dtmf, none
+    }
+
+    public var name: String
+    public var line: Int
+    public var span: Int
+    public var channels: [Int]
+    public var channelsLine: Int
+    public var signalling: Signalling
+    /// The menu incoming calls start in (trunks only).
+    public var menu: Located<String>?
+    public var language: Located<String>?
+    public var callerID: CallerID
+    /// May Kefu call out on these lines (dial actions, callbacks)?
+    public var outbound: Bool
+}
+
+public struct Agent: Sendable, Equatable {
+    public var id: String
+    public var line: Int
+    public var name: String
+    /// The FXS channel the agent's phone is on.
+    public var phone: Located<Int>?
+}
+
+public struct Queue: Sendable, Equatable {
+    public enum Strategy: String, Sendable, Equatable, CaseIterable {
+        case longestIdle = "longest-idle", roundRobin = "round-robin", ringAll = "ring-all",
+             fewestCalls = "fewest-calls", random
+    }
+
+    public var name: String
+    public var line: Int
+    public var title: String
+    public var strategy: Strategy = .longestIdle
+    public var agents: [Located<String>] = []
+    public var hours: Located<String>?
+    public var closed: Located<MenuAction>?
+    /// Longest wait before `overflow` runs, in milliseconds.
+    public var maxWait = 300_000
+    public var maxCallers = 20
+    public var overflow: Located<MenuAction>?
+    public var holdPrompt: [Located<String>] = []
+    public var announcePosition = true
+    public var announceEvery = 60_000
+    public var ringTimeout = 20_000
+    public var wrapUp = 10_000
+    /// Service-level target: answered within this many milliseconds.
+    public var serviceLevel = 20_000
+    public var survey: Located<String>?
+    public var record = true
+
+    public init(name: String, line: Int, title: String) {
+        self.name = name
+        self.line = line
+        self.title = title
+    }
+}
+
+/// A step of the voice menu: a choice of keys, a digit collection, or a
+/// message followed by an action.
+public struct Menu: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case options([DTMFKey: Located<MenuAction>])
+        case collect(Collect)
+        case message(next: Located<MenuAction>)
+    }
+
+    public struct Collect: Sendable, Equatable {
+        public var minDigits = 1
+        public var maxDigits = 20
+        /// The key that ends entry early (not stored); nil for none.
+        public var terminator: DTMFKey? = .hash
+        public var interDigitTimeout = 3_000
+        /// A regular expression the whole entry must match.
+        public var pattern: Located<String>?
+        /// The call-data key the digits are stored under.
+        public var store: String
+        public var next: Located<MenuAction>
+
+        public init(store: String, next: Located<MenuAction>) {
+            self.store = store
+            self.next = next
+        }
+    }
+
+    public var name: String
+    public var line: Int
+    public var kind: Kind
+    public var prompt: [Located<String>] = []
+    public var hours: Located<String>?
+    public var closed: Located<MenuAction>?
+    /// Wait for the first key after the prompt, in milliseconds.
+    public var timeout = 5_000
+    /// Replays after a timeout or a wrong entry before `onFail` runs.
+    public var retries = 2
+    public var timeoutPrompt: [Located<String>] = []
+    public var invalidPrompt: [Located<String>] = []
+    public var failPrompt: [Located<String>] = []
+    public var onFail = Located(MenuAction.hangup, line: 0)
+    /// A key pressed during a prompt acts at once.
+    public var bargeIn = true
+
+    public init(name: String, line: Int, kind: Kind) {
+        self.name = name
+        self.line = line
+        self.kind = kind
+    }
+}
+
+/// The after-call satisfaction survey: "press 1 to 5".
+public struct Survey: Sendable, Equatable {
+    public var name: String
+    public var line: Int
+    public var prompt: [Located<String>] = []
+    public var thanksPrompt: [Located<String>] = []
+    public var invalidPrompt: [Located<String>] = []
+    public var timeout = 6_000
+    public var retries = 1
+    /// Keys 1 … scale are scores.
+    public var scale = 5
+
+    public init(name: String, line: Int) {
+        self.name = name
+        self.line = line
+    }
+}
+
+public struct RecordingSection: Sendable, Equatable {
+    public var enabled = true
+    public var directory = "/var/lib/kefu/recordings"
+    /// Played to the caller before an agent is connected on a recorded call.
+    public var announcePrompt: [Located<String>] = []
+    /// Stop recording (and raise an alarm) below this much free disk.
+    public var minFreeMB = 500
+}
+
+public struct RetentionSection: Sendable, Equatable {
+    public var recordingsDays = 180
+    public var callsDays = 730
+    public var voicemailDays = 30
+    public var auditDays = 1095
+}
+
+public struct SecuritySection: Sendable, Equatable {
+    public var adminGroup = "kefu-admin"
+    public var supervisorGroup = "kefu-supervisor"
+    public var consoleSocket = "/run/kefu/console.sock"
+    /// Who may listen to recordings: admin or supervisor.
+    public var recordingsAccess = "supervisor"
+    /// Console sessions end after this many idle minutes.
+    public var idleLogoutMinutes = 15
+}

@@ -1,0 +1,89 @@
+/// One problem found in a configuration or calendar file, with where it is.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Equatable {
+        case error, warning
+    }
+
+    public var file: String
+    public var line: Int
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, line: Int, severity: Severity = .error, message: String) {
+        self.file = file
+        self.line = line
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `kefu.toml:12: error: unknown key 'stratgy' in [queues.sales] (did you mean 'strategy'?)`
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    /// In file order, then line order (stable for equal lines).
+    public func sortedByPlace() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            (a.element.file, a.element.line, a.offset) < (b.element.file, b.element.line, b.offset)
+        }.map(\.element)
+    }
+}
+
+/// A value read from a file and the line it came from, kept so that checks
+/// made after reading (a reference to a missing queue, say) can name the line.
+public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value
+    public var line: Int
+
+    public init(_ value: Value, line: Int) {
+        self.value = value
+        self.line = line
+    }
+}
+
+/// Collects diagnostics for one file while it is read.
+final class DiagnosticSink {
+    let file: String
+    private(set) var items: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func error(_ line: Int, _ message: String) {
+        items.append(Diagnostic(file: file, line: line, severity: .error, message: message))
+    }
+
+    func warning(_ line: Int, _ message: String) {
+        items.append(Diagnostic(file: file, line: line, severity: .warning, message: message))
+    }
+}
+
+/// The closest of `candidates` to `word` (at most two edits away), for
+/// "did you mean" hints.
+func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    var best: (String, Int)? = nil
+    for candidate in candidates {
+        let d = editDistance(Array(word.lowercased()), Array(candidate.lowercased()))
+        if d <= min(2, max(1, word.count / 3)), best == nil || d < best!.1 { best = (candidate, d) }
+    }
+    return best?.0
+}
+
+private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+func didYouMean(_ word: String, _ candidates: some Sequence<String>) -> String {
+    closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+}

@@ -43,9 +43,11 @@ let package = Package(
         .target(name: "Channels"),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
+        .target(name: "Storage", dependencies: ["MediaLoop", "DSP"]),
 
         // L3 planes.
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
+        .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Channels", "DSP", "Telephony"]),
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR"]),
@@ -63,6 +65,7 @@ let package = Package(
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "CallControlTests", dependencies: ["CallControl", "MediaLoop", "Storage", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "MediaLoopTests", dependencies: ["MediaLoop", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),

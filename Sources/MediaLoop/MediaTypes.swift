@@ -14,7 +14,7 @@ public struct RecordingSlot: Hashable, Sendable {
 }
 
 /// What call control asks the media loop to do.
-public enum MediaCommand: Sendable {
+public enum MediaCommand: Sendable, Equatable {
     /// Start serving a channel (reading, events, DSP with these features).
     case attach(ChannelNumber, DSPFeatures)
     case detach(ChannelNumber)

@@ -114,13 +114,18 @@ public final class SimBoard: ChannelBackend {
         return s.events.pop()
     }
 
+    /// A line is real time: audio Kefu sent last tick that no far end
+    /// listened to is gone, and so is far-end audio Kefu did not read this
+    /// tick. (Nothing piles up into delay.)
     public func beginTick() {
         pacer?()
+        for s in state { s.fromKefu.removeAll() }
         world?.beforeTick(board: self, tick: tick)
     }
 
     public func endTick() {
         world?.afterTick(board: self, tick: tick)
+        for s in state { s.toKefu.removeAll() }
         tick += 1
     }
 

@@ -1,0 +1,255 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Channels
+import DSP
+import Telephony
+
+/// How the simulated callers and agents behave. Times in seconds.
+public struct SimWorldSettings: Sendable {
+    public var callsPerMinute = 6.0
+    /// Mean time a caller waits for an agent before hanging up (exponential).
+    public var meanPatience = 90.0
+    /// Mean time each party would talk before hanging up (exponential; the
+    /// first to finish ends the call).
+    public var meanTalk = 60.0
+    public var agentAnswerDelay = 1.0...4.0
+    /// Chance an agent lets an offered call ring out.
+    public var agentMissChance = 0.1
+    /// Of callers who hang up, the share whose exchange plays busy tone
+    /// (as Chinese exchanges do) instead of dropping loop current.
+    public var busyToneShare = 0.5
+    /// Seconds a caller lets the line ring unanswered before giving up.
+    public var ringGiveUp = 30.0
+    public var seed: UInt64 = 1
+
+    public init() {}
+}
+
+/// What happened in the simulated world so far.
+public struct SimWorldCounts: Sendable, Equatable {
+    public var arrived = 0
+    /// Arrivals that found every line busy.
+    public var blocked = 0
+    public var gaveUpRinging = 0
+    public var abandonedWaiting = 0
+    public var reachedAgent = 0
+    public var endedByCaller = 0
+    public var endedByAgent = 0
+    public var offersMissed = 0
+    public init() {}
+}
+
+/// Seeded synthetic callers on the board's FXO lines and agents on its FXS
+/// phones. Callers ring with China's cadence (1 s on, 4 s off), send FSK
+/// caller ID (Bell 202 MDMF) in the first gap, wait quietly, talk once they
+/// hear an agent, and hang up by loop-current drop or busy tone. Agents
+/// answer after a delay (or miss the call), talk, and hang up.
+///
+/// A simulated agent's speech carries a fixed four-sample signature at the
+/// start of each block; Kefu bridges audio unchanged, so a caller "hears an
+/// agent" when that signature arrives. (The simulation's stand-in for a
+/// person recognising a human voice.)
+public final class SimWorld: SimWorldDriver {
+    public let settings: SimWorldSettings
+    public private(set) var counts = SimWorldCounts()
+    static let signature: [Int16] = [0x1234, -0x1234, 0x0ACE, -0x0ACE]
+
+    private var rng: SplitMix64
+    private var nextArrival: Int64
+    private var callers: [ChannelNumber: Caller] = [:]
+    private var agents: [ChannelNumber: Agent] = [:]
+    private let lineNumbers: [ChannelNumber]
+    private let phoneNumbers: [ChannelNumber]
+    private var block: [Int16]
+    private let busyCycle: [Int16]
+    private var numberSequence = 0
+
+    enum CallerState: Equatable {
+        case idle
+        case ringing(since: Int64)
+        case waiting(since: Int64, patience: Int64)
+        case talking(until: Int64)
+        case busyTone
+    }
+
+    final class Caller {
+        var state = CallerState.idle
+        let callerID: CallerIDGenerator
+        var hangUpWithBusyTone = false
+        var busyPosition = 0
+        init() { callerID = CallerIDGenerator(signal: .bell202) }
+    }
+
+    enum AgentState: Equatable {
+        case idle
+        case deciding(answerAt: Int64?)
+        case talking(until: Int64)
+    }
+
+    final class Agent {
+        var state = AgentState.idle
+        /// Consecutive silent blocks heard while talking (the caller left: busy tone's gaps).
+        var silentBlocks = 0
+    }
+
+    public init(board: SimBoard, settings: SimWorldSettings = SimWorldSettings()) {
+        self.settings = settings
+        rng = SplitMix64(seed: settings.seed)
+        lineNumbers = board.channels.filter { $0.signalling == .fxoLine }.map(\.number)
+        phoneNumbers = board.channels.filter { $0.signalling == .fxsPhone }.map(\.number)
+        for l in lineNumbers { callers[l] = Caller() }
+        for p in phoneNumbers { agents[p] = Agent() }
+        block = [Int16](repeating: 0, count: board.blockSize)
+        var synth = SignalSynth()
+        synth.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 350, offMilliseconds: 350, totalMilliseconds: 700)
+        busyCycle = synth.pcm
+        nextArrival = 0
+        nextArrival = ticks(exponential(mean: 60 / max(settings.callsPerMinute, 0.001)))
+    }
+
+    private func ticks(_ seconds: Double) -> Int64 { Int64(seconds * 50) }
+
+    private func exponential(mean: Double) -> Double { -mean * log(1 - rng.nextUnit()) }
+
+    public func beforeTick(board: SimBoard, tick: Int64) {
+        if tick >= nextArrival {
+            arrive(board, tick)
+            nextArrival = tick + max(1, ticks(exponential(mean: 60 / max(settings.callsPerMinute, 0.001))))
+        }
+        for line in lineNumbers { callerActs(board, line, callers[line]!, tick) }
+        for phone in phoneNumbers { agentActs(board, phone, agents[phone]!, tick) }
+    }
+
+    public func afterTick(board: SimBoard, tick: Int64) {
+        for line in lineNumbers {
+            let caller = callers[line]!
+            block.withUnsafeMutableBufferPointer { board.farReceive(line, into: $0) }
+            if case .waiting = caller.state, Array(block.prefix(4)) == Self.signature {
+                counts.reachedAgent += 1
+                caller.state = .talking(until: tick + ticks(exponential(mean: settings.meanTalk * 2)))
+            }
+        }
+        for phone in phoneNumbers {
+            let agent = agents[phone]!
+            block.withUnsafeMutableBufferPointer { board.farReceive(phone, into: $0) }
+            guard case .talking(let until) = agent.state else { continue }
+            agent.silentBlocks = block.allSatisfy({ $0 == 0 }) ? agent.silentBlocks + 1 : 0
+            // A caller always makes some sound; 200 ms of digital silence is
+            // the gap of the busy tone Kefu plays when the caller has gone.
+            if agent.silentBlocks == 10 { agent.state = .talking(until: min(until, tick + 25)) }
+        }
+    }
+
+    private func arrive(_ board: SimBoard, _ tick: Int64) {
+        counts.arrived += 1
+        guard let line = lineNumbers.first(where: { callers[$0]!.state == .idle && !board.lineIsOffHook($0) && board.isOpen($0) }) else {
+            counts.blocked += 1
+            return
+        }
+        let caller = callers[line]!
+        caller.state = .ringing(since: tick)
+        numberSequence += 1
+        let number = "1380013" + String(String(numberSequence + 1000).suffix(4))
+        caller.callerID.send(CallerID(format: .fskMDMF, number: number, name: nil, dateTime: "11251030"))
+    }
+
+    private func send(_ board: SimBoard, _ line: ChannelNumber) {
+        block.withUnsafeBufferPointer { board.farSend(line, $0) }
+    }
+
+    private func callerActs(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller, _ tick: Int64) {
+        switch caller.state {
+        case .idle:
+            return
+        case .ringing(let since):
+            if board.lineIsOffHook(line) {
+                board.farRing(line, false)
+                caller.state = .waiting(since: tick, patience: ticks(exponential(mean: settings.meanPatience)))
+                return
+            }
+            let phase = (tick - since) % 250  // 5 s cadence in 20 ms ticks
+            board.farRing(line, phase < 50)
+            if tick - since >= 62 && tick - since < 250 {  // caller ID in the first gap
+                block.withUnsafeMutableBufferPointer { _ = caller.callerID.generate(into: $0) }
+                send(board, line)
+            }
+            if tick - since > ticks(settings.ringGiveUp) {
+                board.farRing(line, false)
+                counts.gaveUpRinging += 1
+                caller.state = .idle
+            }
+        case .waiting(let since, let patience):
+            if !board.lineIsOffHook(line) { caller.state = .idle; return }
+            if tick - since > patience {
+                counts.abandonedWaiting += 1
+                hangUp(board, line, caller)
+            }
+        case .talking(let until):
+            if !board.lineIsOffHook(line) {
+                counts.endedByAgent += 1
+                caller.state = .idle
+                return
+            }
+            speak(level: -24)
+            send(board, line)
+            if tick >= until {
+                counts.endedByCaller += 1
+                hangUp(board, line, caller)
+            }
+        case .busyTone:
+            if !board.lineIsOffHook(line) { caller.state = .idle; return }
+            for i in 0..<block.count {
+                block[i] = busyCycle[caller.busyPosition]
+                caller.busyPosition = (caller.busyPosition + 1) % busyCycle.count
+            }
+            send(board, line)
+        }
+    }
+
+    private func hangUp(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller) {
+        if rng.nextUnit() < settings.busyToneShare {
+            caller.state = .busyTone
+            caller.busyPosition = 0
+        } else {
+            board.farDisconnect(line)
+            caller.state = .idle
+        }
+    }
+
+    private func speak(level: Double) {
+        let amplitude = Level(dBm0: level).sinePeak
+        for i in 0..<block.count { block[i] = Int16(amplitude * (rng.nextUnit() * 2 - 1)) }
+    }
+
+    private func agentActs(_ board: SimBoard, _ phone: ChannelNumber, _ agent: Agent, _ tick: Int64) {
+        switch agent.state {
+        case .idle:
+            if board.phoneIsRinging(phone) {
+                if rng.nextUnit() < settings.agentMissChance {
+                    counts.offersMissed += 1
+                    agent.state = .deciding(answerAt: nil)
+                } else {
+                    let delay = settings.agentAnswerDelay.lowerBound
+                        + rng.nextUnit() * (settings.agentAnswerDelay.upperBound - settings.agentAnswerDelay.lowerBound)
+                    agent.state = .deciding(answerAt: tick + ticks(delay))
+                }
+            }
+        case .deciding(let answerAt):
+            if !board.phoneIsRinging(phone) { agent.state = .idle; return }
+            if let answerAt, tick >= answerAt {
+                board.farPhoneHook(phone, offHook: true)
+                agent.silentBlocks = 0
+                agent.state = .talking(until: tick + ticks(exponential(mean: settings.meanTalk * 2)))
+            }
+        case .talking(let until):
+            speak(level: -20)
+            for i in 0..<Self.signature.count { block[i] = Self.signature[i] }
+            block.withUnsafeBufferPointer { board.farSend(phone, $0) }
+            if tick >= until {
+                board.farPhoneHook(phone, offHook: false)
+                agent.state = .idle
+            }
+        }
+    }
+}

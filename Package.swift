@@ -41,13 +41,16 @@ let package = Package(
 
         // L2 contract and adapters.
         .target(name: "Channels"),
-        .target(name: "SimChannels", dependencies: ["Channels", "DSP", "Telephony"]),
+        .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Storage", dependencies: ["MediaLoop", "DSP"]),
 
         // L3 planes.
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Channels", "DSP", "Telephony"]),
+
+        // L3 wiring.
+        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony"]),
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR"]),
@@ -58,13 +61,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
-            "DSP",
+            "KefuDaemon",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
+        .testTarget(name: "DaemonTests", dependencies: ["KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "CallControlTests", dependencies: ["CallControl", "MediaLoop", "Storage", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "MediaLoopTests", dependencies: ["MediaLoop", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),

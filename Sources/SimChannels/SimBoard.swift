@@ -1,4 +1,9 @@
 import Channels
+import CLinuxRT
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The simulated card: `lines` FXO lines on span 1 (channels 1…lines), then
 /// `phones` FXS ports on span 2. Implements `ChannelBackend` for Kefu and a
@@ -229,4 +234,33 @@ public protocol SimWorldDriver: AnyObject {
     func beforeTick(board: SimBoard, tick: Int64)
     /// After Kefu wrote: the far ends hear it.
     func afterTick(board: SimBoard, tick: Int64)
+}
+
+/// Paces a simulated board in real time: one tick per block period, from a
+/// CLOCK_MONOTONIC timer. Counts periods that passed without a tick
+/// (overruns: the media loop was late).
+public final class RealTimePacer: @unchecked Sendable {
+    private let fd: Int32
+    private let missed = Synchronization.Atomic<Int>(0)
+
+    public init(blockSize: Int) throws(ChannelError) {
+        var fd: Int32 = -1
+        let rc = clinuxrt_timer_create(Int64(blockSize) * 125_000, &fd)
+        guard rc == 0 else {
+            throw .system(nil, operation: "timerfd", errno: rc, message: String(cString: strerror(rc)))
+        }
+        self.fd = fd
+    }
+
+    deinit { _ = clinuxrt_timer_close(fd) }
+
+    /// Waits for the next period.
+    public func wait() {
+        var expirations: UInt64 = 0
+        if clinuxrt_timer_wait(fd, &expirations) == 0, expirations > 1 {
+            missed.add(Int(expirations - 1), ordering: .relaxed)
+        }
+    }
+
+    public var overruns: Int { missed.load(ordering: .relaxed) }
 }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Channels
 import DSP
+import Synchronization
 import Telephony
 
 /// How the simulated callers and agents behave. Times in seconds.
@@ -52,7 +53,9 @@ public struct SimWorldCounts: Sendable, Equatable {
 /// person recognising a human voice.)
 public final class SimWorld: SimWorldDriver {
     public let settings: SimWorldSettings
-    public private(set) var counts = SimWorldCounts()
+    private let counters = SimCounters()
+    /// A snapshot of the counts, safe to read from any thread.
+    public var counts: SimWorldCounts { counters.snapshot }
     static let signature: [Int16] = [0x1234, -0x1234, 0x0ACE, -0x0ACE]
 
     private var rng: SplitMix64
@@ -126,7 +129,7 @@ public final class SimWorld: SimWorldDriver {
             let caller = callers[line]!
             block.withUnsafeMutableBufferPointer { board.farReceive(line, into: $0) }
             if case .waiting = caller.state, Array(block.prefix(4)) == Self.signature {
-                counts.reachedAgent += 1
+                counters.reachedAgent.add(1, ordering: .relaxed)
                 caller.state = .talking(until: tick + ticks(exponential(mean: settings.meanTalk * 2)))
             }
         }
@@ -142,9 +145,9 @@ public final class SimWorld: SimWorldDriver {
     }
 
     private func arrive(_ board: SimBoard, _ tick: Int64) {
-        counts.arrived += 1
+        counters.arrived.add(1, ordering: .relaxed)
         guard let line = lineNumbers.first(where: { callers[$0]!.state == .idle && !board.lineIsOffHook($0) && board.isOpen($0) }) else {
-            counts.blocked += 1
+            counters.blocked.add(1, ordering: .relaxed)
             return
         }
         let caller = callers[line]!
@@ -176,25 +179,25 @@ public final class SimWorld: SimWorldDriver {
             }
             if tick - since > ticks(settings.ringGiveUp) {
                 board.farRing(line, false)
-                counts.gaveUpRinging += 1
+                counters.gaveUpRinging.add(1, ordering: .relaxed)
                 caller.state = .idle
             }
         case .waiting(let since, let patience):
             if !board.lineIsOffHook(line) { caller.state = .idle; return }
             if tick - since > patience {
-                counts.abandonedWaiting += 1
+                counters.abandonedWaiting.add(1, ordering: .relaxed)
                 hangUp(board, line, caller)
             }
         case .talking(let until):
             if !board.lineIsOffHook(line) {
-                counts.endedByAgent += 1
+                counters.endedByAgent.add(1, ordering: .relaxed)
                 caller.state = .idle
                 return
             }
             speak(level: -24)
             send(board, line)
             if tick >= until {
-                counts.endedByCaller += 1
+                counters.endedByCaller.add(1, ordering: .relaxed)
                 hangUp(board, line, caller)
             }
         case .busyTone:
@@ -227,7 +230,7 @@ public final class SimWorld: SimWorldDriver {
         case .idle:
             if board.phoneIsRinging(phone) {
                 if rng.nextUnit() < settings.agentMissChance {
-                    counts.offersMissed += 1
+                    counters.offersMissed.add(1, ordering: .relaxed)
                     agent.state = .deciding(answerAt: nil)
                 } else {
                     let delay = settings.agentAnswerDelay.lowerBound
@@ -251,5 +254,25 @@ public final class SimWorld: SimWorldDriver {
                 agent.state = .idle
             }
         }
+    }
+}
+
+/// The world's counts as atomics: written on the media thread, read by the live view.
+final class SimCounters: Sendable {
+    let arrived = Atomic<Int>(0), blocked = Atomic<Int>(0), gaveUpRinging = Atomic<Int>(0)
+    let abandonedWaiting = Atomic<Int>(0), reachedAgent = Atomic<Int>(0), endedByCaller = Atomic<Int>(0)
+    let endedByAgent = Atomic<Int>(0), offersMissed = Atomic<Int>(0)
+
+    var snapshot: SimWorldCounts {
+        var c = SimWorldCounts()
+        c.arrived = arrived.load(ordering: .relaxed)
+        c.blocked = blocked.load(ordering: .relaxed)
+        c.gaveUpRinging = gaveUpRinging.load(ordering: .relaxed)
+        c.abandonedWaiting = abandonedWaiting.load(ordering: .relaxed)
+        c.reachedAgent = reachedAgent.load(ordering: .relaxed)
+        c.endedByCaller = endedByCaller.load(ordering: .relaxed)
+        c.endedByAgent = endedByAgent.load(ordering: .relaxed)
+        c.offersMissed = offersMissed.load(ordering: .relaxed)
+        return c
     }
 }

@@ -84,6 +84,12 @@ public final class RecordingWriter {
 
     public var openCount: Int { files.count }
 
+    /// Finishes every open file (at shutdown: calls still in progress keep
+    /// what was recorded so far).
+    public func finishAll() {
+        for slot in files.keys.sorted() { stop(slot: RecordingSlot(slot)) }
+    }
+
     private func rewriteHeader(_ file: OpenFile) {
         let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: file.dataBytes)
         _ = pwrite(file.fd, header, header.count, 0)

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CallControl
+import MediaLoop
+import SimChannels
+import Synchronization
+import Telephony
+
+/// Runs a simulated center in real time until SIGINT/SIGTERM or the duration.
+public enum Daemon {
+    nonisolated(unsafe) static var stopRequested: sig_atomic_t = 0
+
+    /// Returns the process exit status.
+    public static func run(_ center: SimulatedCenter, print: (String) -> Void) -> Int32 {
+        for note in center.prompts.notes { print("kefud: \(note)") }
+        let pacer: RealTimePacer
+        do { pacer = try RealTimePacer(blockSize: center.board.blockSize) } catch {
+            print("kefud: cannot pace the simulated board: \(error)")
+            return 1
+        }
+        center.board.pacer = { pacer.wait() }
+        signal(SIGINT) { _ in Daemon.stopRequested = 1 }
+        signal(SIGTERM) { _ in Daemon.stopRequested = 1 }
+        let thread = MediaLoopThread(loop: center.media)
+        thread.start()
+        for warning in thread.warnings { print("kefud: \(warning)") }
+        let interactive = isatty(1) == 1 && center.options.liveView
+        var lastView: Int64 = -1
+        while stopRequested == 0 {
+            usleep(10_000)
+            let now = center.now
+            center.control.step(now: now)
+            if center.options.duration > 0 && now.seconds >= center.options.duration { break }
+            let second = now.milliseconds / 1000
+            if center.options.liveView && second != lastView && (interactive || second % 10 == 0) {
+                lastView = second
+                let lines = LiveView.render(flow: center.control.flow, records: center.control.records,
+                                            world: center.world.counts, statistics: center.media.statistics,
+                                            overruns: pacer.overruns, now: now)
+                if interactive { print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")) } else { print(lines.joined(separator: "\n") + "\n") }
+            }
+        }
+        thread.stop()
+        center.control.step(now: center.now)
+        center.control.writer.finishAll()
+        print("")
+        print("kefud: stopped after \(Int(center.now.seconds)) s; media overruns \(pacer.overruns)")
+        for line in LiveView.summary(records: center.control.records, world: center.world.counts) { print(line) }
+        for problem in center.control.problems { print("kefud: \(problem)") }
+        return 0
+    }
+}

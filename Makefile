@@ -5,6 +5,7 @@ SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 DURATION ?= 0
+export DURATION
 BUILD_FLAGS ?=
 SWIFT_TEST_FLAGS ?= --parallel
 

@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
-# The demo `make run` shows. Until the media loop and simulated board land,
-# it exercises what exists end to end: it synthesises a line recording (caller
-# ID between rings, a caller dialling an IVR choice, the exchange's busy tone
-# when the far end hangs up, a fax machine calling) and analyses it with the
-# same detectors the media loop runs, printing one JSON line per finding.
+# `make run`: kefud on the simulated board with the demo traffic — 8 FXO
+# lines, 4 agents on FXS phones, a call every 10 s on average — and its live
+# view. Ctrl-C stops it; DURATION=N stops it after N seconds and prints the
+# summary. Prompts are spoken by espeak-ng (Mandarin, then English) when it
+# is installed; otherwise kefud synthesises chimes and says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(swift build --show-bin-path)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-wav="$out/line.wav"
-"$bin/kefu" synth "$wav" \
-    cid:fsk-mdmf:13800138000:Zhang silence:800 \
-    dtmf:2 silence:600 dtmf:8001 silence:1500 \
-    tone:busy:3500 silence:1000 \
-    fax:cng:8000 silence:500 noise:-50
-echo "== kefu analyze (China tone plan) of a synthesised line recording:"
-"$bin/kefu" analyze "$wav"
-echo
-"$bin/kefud" --version
-echo "kefud: the call-center service (media loop, simulated board, IVR, ACD) is not implemented yet; see README.md."
+run=.run
+mkdir -p "$run/prompts" "$run/data"
+
+if [[ ! -f "$run/prompts/greeting.wav" ]] && command -v espeak-ng >/dev/null && command -v sox >/dev/null; then
+    espeak-ng -v cmn -s 150 -w "$run/prompts/zh.wav" "您好，欢迎致电客服热线。正在为您转接座席，请稍候。"
+    espeak-ng -v en-us -s 150 -w "$run/prompts/en.wav" "Welcome to the customer service hotline. Please hold for the next agent."
+    sox "$run/prompts/zh.wav" "$run/prompts/en.wav" -r 8000 -c 1 -b 16 "$run/prompts/greeting.wav" gain -n -6
+    rm -f "$run/prompts/zh.wav" "$run/prompts/en.wav"
+fi
+if [[ ! -f "$run/prompts/music.wav" ]] && command -v sox >/dev/null; then
+    notes=()
+    for f in 523 659 784 659 587 698 880 698; do
+        sox -n -r 8000 -c 1 -b 16 "$run/prompts/n$f-${#notes[@]}.wav" synth 0.35 sine "$f" fade 0.02 0.35 0.05 gain -22
+        notes+=("$run/prompts/n$f-${#notes[@]}.wav")
+    done
+    sox "${notes[@]}" "$run/prompts/music.wav"
+    rm -f "${notes[@]}"
+fi
+
+args=(--board sim --lines 8 --agents 4 --calls-per-minute 6 --talk-seconds 45
+      --data-dir "$run/data" --prompts "$run/prompts" --duration "${DURATION:-0}")
+if [[ "${DURATION:-0}" != "0" ]]; then args+=(--quiet); fi
+exec "$bin/kefud" "${args[@]}"

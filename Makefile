@@ -28,7 +28,7 @@ test: setup
 
 # DSP pipeline figures (docs/performance.md).
 bench: setup
-	cd Benchmarks && swift run -c release dsp-ratio
+	cd Benchmarks && swift run -c release dsp-ratio && sh callgrind.sh
 
 clean:
 	rm -rf .build

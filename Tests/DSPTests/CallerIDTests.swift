@@ -20,14 +20,7 @@ func receiveFSK(_ id: CallerID, signal: CallerIDSignal, noise: Double? = nil) th
     let receiver = CallerIDReceiver(signal: signal)
     let buffer = DSPEventBuffer()
     let pcm = s.pcm
-    pcm.withUnsafeBufferPointer { all in
-        var i = 0
-        while i < all.count {
-            let n = min(160, all.count - i)
-            receiver.process(UnsafeBufferPointer(rebasing: all[i..<i + n]), into: buffer)
-            i += n
-        }
-    }
+    inBlocks(pcm) { receiver.process($0, into: buffer) }
     #expect(buffer.events.count == 1)
     return try receiver.decoded()
 }

@@ -1,18 +1,23 @@
 import DSP
 import Telephony
 
-/// Runs a DTMF detector over PCM in 20 ms blocks and returns its events.
-func detectDTMF(_ pcm: [Int16], settings: DTMFDetectorSettings = DTMFDetectorSettings()) -> [DSPEvent] {
-    let detector = DTMFDetector(settings: settings)
-    let buffer = DSPEventBuffer(capacity: 4096)
+/// Hands PCM to `body` in 20 ms blocks (the last one may be shorter), as a channel delivers it.
+func inBlocks(_ pcm: [Int16], _ body: (UnsafeBufferPointer<Int16>) -> Void) {
     pcm.withUnsafeBufferPointer { all in
         var i = 0
         while i < all.count {
             let n = min(160, all.count - i)
-            detector.process(UnsafeBufferPointer(rebasing: all[i..<i + n]), into: buffer)
+            body(UnsafeBufferPointer(rebasing: all[i..<i + n]))
             i += n
         }
     }
+}
+
+/// Runs a DTMF detector over PCM in 20 ms blocks and returns its events.
+func detectDTMF(_ pcm: [Int16], settings: DTMFDetectorSettings = DTMFDetectorSettings()) -> [DSPEvent] {
+    let detector = DTMFDetector(settings: settings)
+    let buffer = DSPEventBuffer(capacity: 4096)
+    inBlocks(pcm) { detector.process($0, into: buffer) }
     return buffer.events
 }
 

@@ -5,14 +5,7 @@ import Telephony
 func faxEvents(_ pcm: [Int16]) -> [DSPEvent] {
     let detector = FaxToneDetector()
     let buffer = DSPEventBuffer(capacity: 256)
-    pcm.withUnsafeBufferPointer { all in
-        var i = 0
-        while i < all.count {
-            let n = min(160, all.count - i)
-            detector.process(UnsafeBufferPointer(rebasing: all[i..<i + n]), into: buffer)
-            i += n
-        }
-    }
+    inBlocks(pcm) { detector.process($0, into: buffer) }
     detector.finish(into: buffer)
     return buffer.events
 }

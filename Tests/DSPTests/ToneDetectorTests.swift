@@ -6,14 +6,7 @@ import Telephony
 func detectTones(_ pcm: [Int16], plan: TonePlan = .china) -> [(name: String, start: Int64, end: Int64)] {
     let detector = ToneDetector(plan: plan)
     let buffer = DSPEventBuffer(capacity: 256)
-    pcm.withUnsafeBufferPointer { all in
-        var i = 0
-        while i < all.count {
-            let n = min(160, all.count - i)
-            detector.process(UnsafeBufferPointer(rebasing: all[i..<i + n]), into: buffer)
-            i += n
-        }
-    }
+    inBlocks(pcm) { detector.process($0, into: buffer) }
     detector.finish(into: buffer)
     var open: [Int: Int64] = [:]
     var out: [(String, Int64, Int64)] = []

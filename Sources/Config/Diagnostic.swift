@@ -65,23 +65,25 @@ func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     var best: (String, Int)? = nil
     for candidate in candidates {
         let d = editDistance(Array(word.lowercased()), Array(candidate.lowercased()))
-        if d <= min(2, max(1, word.count / 3)), best == nil || d < best!.1 { best = (candidate, d) }
+        if d <= (word.count <= 3 ? 1 : 2), d < word.count, best == nil || d < best!.1 { best = (candidate, d) }
     }
     return best?.0
 }
 
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
 private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...b.count {
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            d[i][j] = Swift.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = Swift.min(d[i][j], d[i - 2][j - 2] + 1) }
         }
-        previous = current
     }
-    return previous[b.count]
+    return d[a.count][b.count]
 }
 
 func didYouMean(_ word: String, _ candidates: some Sequence<String>) -> String {

@@ -66,8 +66,14 @@ struct Scanner {
     /// After an error: skip the rest of the line, then any lines that cannot
     /// start a statement (the remainder of a broken list, say).
     mutating func recover() {
-        while let b = peek, b != UInt8(ascii: "\n") { advance() }
-        if !atEnd { advance() }
+        // Skip the rest of the failed line, unless the error was found only
+        // on reaching the next line (an unclosed list): that line may be fine.
+        var lineStart = position
+        while lineStart > 0, bytes[lineStart - 1] == UInt8(ascii: " ") || bytes[lineStart - 1] == UInt8(ascii: "\t") { lineStart -= 1 }
+        if !(lineStart == 0 || bytes[lineStart - 1] == UInt8(ascii: "\n")) {
+            while let b = peek, b != UInt8(ascii: "\n") { advance() }
+            if !atEnd { advance() }
+        }
         while !atEnd {
             var probe = position
             while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") { probe += 1 }
@@ -141,17 +147,20 @@ struct Scanner {
     }
 
     private mutating func array() throws(Failure) -> [TOMLNode] {
+        let start = line
         advance()
         var items: [TOMLNode] = []
         while true {
             skipSpace()
             if peek == UInt8(ascii: "]") { advance(); return items }
-            guard !atEnd else { throw fail("list not closed with ']'") }
+            guard !atEnd else { throw Failure(line: start, message: "list not closed with ']'") }
             items.append(try value())
             skipSpace()
             if peek == UInt8(ascii: ",") { advance(); continue }
             if peek == UInt8(ascii: "]") { advance(); return items }
-            throw fail("expected ',' or ']' in the list, found \(rest())")
+            guard !atEnd else { throw Failure(line: start, message: "list not closed with ']'") }
+            let found = rest()
+            throw Failure(line: start, message: "expected ',' or ']' in the list, found \(found)\(line == start ? "" : " on line \(line)")")
         }
     }
 

@@ -113,19 +113,9 @@ final class TableReader {
         return out
     }
 
-    /// A list of tables: `[[key]]` sections or a list of `{ … }`.
-    func tableList(_ key: String) -> [TableReader] {
-        guard let entry = take(key) else { return [] }
-        guard case .array(let items) = entry.node.value else { wrongType(entry, "a list of tables ([[\(key)]])"); return [] }
-        var out: [TableReader] = []
-        for (i, item) in items.enumerated() {
-            guard case .table(let t) = item.value else {
-                sink.error(item.line, "'\(key)' in \(path) must list tables, not \(item.value.typeName)")
-                continue
-            }
-            out.append(TableReader(t, path: "\(path == "" ? "" : path + " ")\(key) #\(i + 1)", sink: sink))
-        }
-        return out
+    /// Marks a key as handled elsewhere (no unknown-key report).
+    func ignore(_ key: String) {
+        if !asked.contains(key) { asked.append(key) }
     }
 
     /// Every entry of this table as (key, node), marking them all as read.

@@ -68,6 +68,18 @@ extern const unsigned long CDAHDI_ONHOOKTRANSFER;
 extern const unsigned long CDAHDI_DYNAMIC_CREATE;
 extern const unsigned long CDAHDI_DYNAMIC_DESTROY;
 
+/* Signalling types: DAHDI builds them from reserved double-underscore
+   macros, which Swift does not import. */
+extern const int CDAHDI_SIG_FXSKS;
+extern const int CDAHDI_SIG_FXSLS;
+extern const int CDAHDI_SIG_FXSGS;
+extern const int CDAHDI_SIG_FXOKS;
+extern const int CDAHDI_SIG_FXOLS;
+extern const int CDAHDI_SIG_FXOGS;
+extern const int CDAHDI_SIG_CAS;
+extern const int CDAHDI_SIG_CLEAR;
+extern const int CDAHDI_SIG_EM;
+
 /* DAHDI_MAX_CHANNELS and friends are plain macros; the dial buffer length is
    exported for Swift code that fills struct dahdi_dialoperation. */
 extern const int CDAHDI_MAX_DTMF_BUF;

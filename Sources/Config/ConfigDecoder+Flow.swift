@@ -1,0 +1,143 @@
+import Telephony
+
+/// [queues.*], [menus.*] and [surveys.*]: the call flow.
+extension ConfigDecoder {
+    func queue(_ name: Located<String>, _ r: TableReader) -> Queue {
+        checkName(name, "queue")
+        var q = Queue(name: name.value, line: name.line, title: r.string("title")?.value ?? name.value)
+        if let v = choice(r, "strategy", Queue.Strategy.self) { q.strategy = v }
+        q.agents = r.strings("agents", required: "the agent ids who answer this queue") ?? []
+        var seen: Set<String> = []
+        for a in q.agents where !seen.insert(a.value).inserted { sink.error(a.line, "agent '\(a.value)' is listed twice in \(r.path)") }
+        q.hours = r.string("hours")
+        q.closed = action(r, "closed")
+        if let v = r.seconds("max_wait", in: 10...7200) { q.maxWait = v.value }
+        if let v = r.int("max_callers", in: 1...500) { q.maxCallers = v.value }
+        q.overflow = action(r, "overflow")
+        q.holdPrompt = prompts(r, "hold_prompt")
+        if let v = r.bool("announce_position") { q.announcePosition = v.value }
+        if let v = r.seconds("announce_every", in: 15...600) { q.announceEvery = v.value }
+        if let v = r.seconds("ring_timeout", in: 5...120) { q.ringTimeout = v.value }
+        if let v = r.seconds("wrap_up", in: 0...600) { q.wrapUp = v.value }
+        if let v = r.seconds("service_level", in: 1...600) { q.serviceLevel = v.value }
+        q.survey = r.string("survey")
+        if let v = r.bool("record") { q.record = v.value }
+        if let h = q.hours, q.closed == nil {
+            sink.error(h.line, "\(r.path) has 'hours' but no 'closed' action (what callers get when it is closed)")
+        }
+        r.finish()
+        return q
+    }
+
+    private static let kindKeys: [String: String] = [
+        "keys": "menu",
+        "min_digits": "collect", "max_digits": "collect", "terminator": "collect",
+        "inter_digit_timeout": "collect", "pattern": "collect", "store": "collect",
+    ]
+
+    func menu(_ name: Located<String>, _ r: TableReader) -> Menu? {
+        checkName(name, "menu")
+        let type = r.string("type")?.value ?? "menu"
+        let kind: Menu.Kind?
+        switch type {
+        case "menu": kind = options(r)
+        case "collect": kind = collect(r)
+        case "message":
+            kind = action(r, "next", required: "what happens after the message, e.g. \"hangup\"").map { .message(next: $0) }
+        default:
+            sink.error(r.table.entry("type")!.node.line, "'type' in \(r.path) is '\(type)'\(didYouMean(type, ["menu", "collect", "message"])); use menu, collect or message")
+            kind = nil
+        }
+        for (key, owner) in Self.kindKeys where kind != nil && owner != type && r.has(key) {
+            r.ignore(key)
+            sink.error(r.table.entry(key)!.line, "'\(key)' in \(r.path) applies only to type = \"\(owner)\" (this is \"\(type)\")")
+        }
+        if type != "collect" && type != "message", r.has("next") {
+            r.ignore("next")
+            sink.error(r.table.entry("next")!.line, "'next' in \(r.path) applies only to type = \"collect\" or \"message\"")
+        }
+        var m = Menu(name: name.value, line: name.line, kind: kind ?? .options([:]))
+        m.prompt = prompts(r, "prompt")
+        if m.prompt.isEmpty, !r.has("prompt") { r.missing("prompt", "the prompt name(s) to play") }
+        m.hours = r.string("hours")
+        m.closed = action(r, "closed")
+        if let v = r.seconds("timeout", in: 1...60) { m.timeout = v.value }
+        if let v = r.int("retries", in: 0...9) { m.retries = v.value }
+        m.timeoutPrompt = prompts(r, "timeout_prompt")
+        m.invalidPrompt = prompts(r, "invalid_prompt")
+        m.failPrompt = prompts(r, "fail_prompt")
+        if let v = action(r, "on_fail") { m.onFail = v }
+        if let v = r.bool("barge_in") { m.bargeIn = v.value }
+        if let h = m.hours, m.closed == nil {
+            sink.error(h.line, "\(r.path) has 'hours' but no 'closed' action (what callers get when it is closed)")
+        }
+        r.finish()
+        return kind == nil ? nil : m
+    }
+
+    private func options(_ r: TableReader) -> Menu.Kind? {
+        guard let keys = r.subtable("keys", required: true) else { return nil }
+        var table: [DTMFKey: Located<MenuAction>] = [:]
+        for entry in keys.allEntries() {
+            guard entry.key.count == 1, let key = DTMFKey(Character(entry.key)) else {
+                sink.error(entry.line, "'\(entry.key)' in \(keys.path) is not a phone key (0-9, \"*\", \"#\", A-D)")
+                continue
+            }
+            guard case .string(let text) = entry.node.value else {
+                sink.error(entry.node.line, "key \(entry.key) in \(keys.path) must be an action in quotes, e.g. \"queue sales\"")
+                continue
+            }
+            if let a = action(Located(text, line: entry.node.line), where: "key \(entry.key) in \(keys.path)") { table[key] = a }
+        }
+        if keys.table.entries.isEmpty { sink.error(keys.line, "\(keys.path) has no keys") }
+        return .options(table)
+    }
+
+    private func collect(_ r: TableReader) -> Menu.Kind? {
+        let store = r.string("store", required: "the call-data name the digits are saved as")
+        let next = action(r, "next", required: "what happens after a valid entry")
+        if let s = store { checkName(s, "call-data") }
+        guard let store, let next else { return nil }
+        var c = Menu.Collect(store: store.value, next: next)
+        let minDigits = r.int("min_digits", in: 0...32)
+        let maxDigits = r.int("max_digits", in: 1...32)
+        if let v = minDigits { c.minDigits = v.value }
+        if let v = maxDigits { c.maxDigits = v.value }
+        if c.minDigits > c.maxDigits {
+            sink.error((minDigits ?? maxDigits)!.line, "\(r.path): min_digits (\(c.minDigits)) is more than max_digits (\(c.maxDigits))")
+        }
+        if let t = r.string("terminator") {
+            if t.value == "none" {
+                c.terminator = nil
+            } else if t.value.count == 1, let key = DTMFKey(Character(t.value)), key == .hash || key == .star {
+                c.terminator = key
+            } else {
+                sink.error(t.line, "'terminator' in \(r.path) must be \"#\", \"*\" or \"none\", not '\(t.value)'")
+            }
+        }
+        if let v = r.seconds("inter_digit_timeout", in: 1...30) { c.interDigitTimeout = v.value }
+        if let p = r.string("pattern") {
+            do {
+                _ = try Regex(p.value)
+                c.pattern = p
+            } catch {
+                sink.error(p.line, "'pattern' in \(r.path) is not a valid regular expression: \(error)")
+            }
+        }
+        return .collect(c)
+    }
+
+    func survey(_ name: Located<String>, _ r: TableReader) -> Survey {
+        checkName(name, "survey")
+        var s = Survey(name: name.value, line: name.line)
+        s.prompt = prompts(r, "prompt")
+        if s.prompt.isEmpty, !r.has("prompt") { r.missing("prompt", "the question, e.g. \"survey-ask\"") }
+        s.thanksPrompt = prompts(r, "thanks_prompt")
+        s.invalidPrompt = prompts(r, "invalid_prompt")
+        if let v = r.seconds("timeout", in: 1...30) { s.timeout = v.value }
+        if let v = r.int("retries", in: 0...5) { s.retries = v.value }
+        if let v = r.int("scale", in: 2...9) { s.scale = v.value }
+        r.finish()
+        return s
+    }
+}

@@ -1,0 +1,89 @@
+/// [schedules.*], [recording], [retention], [security].
+extension ConfigDecoder {
+    func schedule(_ name: Located<String>, _ r: TableReader) -> Schedule {
+        checkName(name, "schedule")
+        var s = Schedule(name: name.value, line: name.line)
+        s.alwaysOpen = r.bool("always")?.value ?? false
+        if let v = r.bool("calendar") { s.observesCalendar = v.value }
+        var setBy: [Int: (key: String, line: Int)] = [:]
+        func day(_ key: String) -> [TimeRange]? {
+            guard let text = r.string(key) else { return nil }
+            switch TimeRange.parseDay(text.value) {
+            case .success(let ranges): return ranges
+            case .failure(let e): sink.error(text.line, "'\(key)' in \(r.path): \(e.message)"); return nil
+            }
+        }
+        let groups: [(key: String, days: [Weekday])] = [
+            ("daily", Weekday.allCases), ("weekdays", [.monday, .tuesday, .wednesday, .thursday, .friday]),
+            ("weekend", [.saturday, .sunday]),
+        ] + Weekday.allCases.map { ($0.key, [$0]) }
+        for (key, days) in groups {
+            guard let ranges = day(key) else { continue }
+            let line = r.table.entry(key)!.node.line
+            for d in days {
+                if let earlier = setBy[d.rawValue] {
+                    sink.error(line, "\(r.path): hours for \(d.key) are set twice ('\(earlier.key)' on line \(earlier.line) and '\(key)')")
+                    continue
+                }
+                setBy[d.rawValue] = (key, line)
+                s.week[d.rawValue - 1] = ranges
+            }
+        }
+        if let v = day("holiday") { s.holidayHours = v }
+        if let v = day("makeup") { s.makeupHours = v }
+        let hoursKeys = groups.map(\.key) + ["holiday", "makeup"]
+        if s.alwaysOpen, let extra = hoursKeys.first(where: { r.has($0) }) {
+            sink.error(r.table.entry(extra)!.line, "\(r.path) is open always (24×7): '\(extra)' has no effect; remove it or set always = false")
+        }
+        if !s.alwaysOpen, s.week.allSatisfy(\.isEmpty), s.makeupHours?.isEmpty ?? true, s.holidayHours.isEmpty {
+            sink.warning(r.line, "\(r.path) is never open (no hours given; for 24×7 write always = true)")
+        }
+        r.finish()
+        return s
+    }
+
+    func recording(_ r: TableReader) -> RecordingSection {
+        var s = RecordingSection()
+        if let v = r.bool("enabled") { s.enabled = v.value }
+        if let v = r.string("directory") {
+            if v.value.hasPrefix("/") { s.directory = v.value } else { sink.error(v.line, "'directory' in [recording] must be an absolute path") }
+        }
+        s.announcePrompt = prompts(r, "announce_prompt")
+        if let v = r.int("min_free_mb", in: 50...1_000_000) { s.minFreeMB = v.value }
+        r.finish()
+        return s
+    }
+
+    func retention(_ r: TableReader) -> RetentionSection {
+        var s = RetentionSection()
+        if let v = r.int("recordings_days", in: 1...3650) { s.recordingsDays = v.value }
+        if let v = r.int("calls_days", in: 1...3650) { s.callsDays = v.value }
+        if let v = r.int("voicemail_days", in: 1...3650) { s.voicemailDays = v.value }
+        if let v = r.int("audit_days", in: 30...3650) { s.auditDays = v.value }
+        if s.recordingsDays > s.callsDays, let line = r.table.entry("recordings_days")?.line {
+            sink.warning(line, "recordings are kept longer (\(s.recordingsDays) days) than the call records they belong to (\(s.callsDays) days)")
+        }
+        r.finish()
+        return s
+    }
+
+    func security(_ r: TableReader) -> SecuritySection {
+        var s = SecuritySection()
+        if let v = r.string("admin_group") { s.adminGroup = v.value }
+        if let v = r.string("supervisor_group") { s.supervisorGroup = v.value }
+        if let v = r.string("console_socket") {
+            if v.value.hasPrefix("/") { s.consoleSocket = v.value } else { sink.error(v.line, "'console_socket' in [security] must be an absolute path") }
+        }
+        if let v = r.string("recordings_access") {
+            if ["admin", "supervisor"].contains(v.value) { s.recordingsAccess = v.value } else {
+                sink.error(v.line, "'recordings_access' in [security] must be \"admin\" or \"supervisor\", not '\(v.value)'")
+            }
+        }
+        if let v = r.int("idle_logout_minutes", in: 1...1440) { s.idleLogoutMinutes = v.value }
+        if s.adminGroup == s.supervisorGroup, let line = r.table.entry("supervisor_group")?.line ?? r.table.entry("admin_group")?.line {
+            sink.warning(line, "admin_group and supervisor_group are the same group: supervisors get full admin rights")
+        }
+        r.finish()
+        return s
+    }
+}

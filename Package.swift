@@ -18,6 +18,9 @@ let package = Package(
         .executable(name: "kefu", targets: ["kefu"]),
         .library(name: "DSP", targets: ["DSP"]),
         .library(name: "Telephony", targets: ["Telephony"]),
+        .library(name: "Channels", targets: ["Channels"]),
+        .library(name: "SimChannels", targets: ["SimChannels"]),
+        .library(name: "MediaLoop", targets: ["MediaLoop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +44,7 @@ let package = Package(
 
         // L2 contract and adapters.
         .target(name: "Channels"),
+        .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI"]),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Storage", dependencies: ["MediaLoop", "DSP"]),
@@ -61,7 +65,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
-            "KefuDaemon",
+            "KefuDaemon", "DAHDIChannels", "Channels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

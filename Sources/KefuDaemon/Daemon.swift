@@ -14,12 +14,15 @@ public enum Daemon {
     /// Returns the process exit status.
     public static func run(_ center: SimulatedCenter, print: (String) -> Void) -> Int32 {
         for note in center.prompts.notes { print("kefud: \(note)") }
-        let pacer: RealTimePacer
-        do { pacer = try RealTimePacer(blockSize: center.board.blockSize) } catch {
-            print("kefud: cannot pace the simulated board: \(error)")
-            return 1
+        // The simulated board follows a timer; a real card paces the loop itself.
+        var pacer: RealTimePacer?
+        if let sim = center.simBoard {
+            do { pacer = try RealTimePacer(blockSize: sim.blockSize) } catch {
+                print("kefud: cannot pace the simulated board: \(error)")
+                return 1
+            }
+            sim.pacer = { pacer?.wait() }
         }
-        center.board.pacer = { pacer.wait() }
         signal(SIGINT) { _ in Daemon.stopRequested = 1 }
         signal(SIGTERM) { _ in Daemon.stopRequested = 1 }
         let thread = MediaLoopThread(loop: center.media)
@@ -36,8 +39,8 @@ public enum Daemon {
             if center.options.liveView && second != lastView && (interactive || second % 10 == 0) {
                 lastView = second
                 let lines = LiveView.render(flow: center.control.flow, records: center.control.records,
-                                            world: center.world.counts, statistics: center.media.statistics,
-                                            overruns: pacer.overruns, now: now)
+                                            world: center.world?.counts, statistics: center.media.statistics,
+                                            overruns: pacer?.overruns ?? 0, now: now)
                 if interactive { print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")) } else { print(lines.joined(separator: "\n") + "\n") }
             }
         }
@@ -45,8 +48,8 @@ public enum Daemon {
         center.control.step(now: center.now)
         center.control.writer.finishAll()
         print("")
-        print("kefud: stopped after \(Int(center.now.seconds)) s; media overruns \(pacer.overruns)")
-        for line in LiveView.summary(records: center.control.records, world: center.world.counts) { print(line) }
+        print("kefud: stopped after \(Int(center.now.seconds)) s; media overruns \(pacer?.overruns ?? 0)")
+        for line in LiveView.summary(records: center.control.records, world: center.world?.counts) { print(line) }
         for problem in center.control.problems { print("kefud: \(problem)") }
         return 0
     }

@@ -7,11 +7,11 @@ import Telephony
 /// The text view `make run` shows: lines, agents, waiting callers, and the
 /// day's counts. Pure: a snapshot in, lines of text out.
 public enum LiveView {
-    public static func render(flow: CallFlow, records: [CallRecord], world: SimWorldCounts,
+    public static func render(flow: CallFlow, records: [CallRecord], world: SimWorldCounts?,
                               statistics: MediaStatistics, overruns: Int, now: SampleTime) -> [String] {
         var out: [String] = []
         let seconds = now.milliseconds / 1000
-        out.append("Kefu 客服 — simulated board — \(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s" +
+        out.append("Kefu 客服 — \(world == nil ? "DAHDI board" : "simulated board") — \(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s" +
                    "   media ticks \(statistics.ticks), overruns \(overruns), events dropped \(statistics.eventsDropped)")
         out.append("")
         out.append("LINES")
@@ -28,20 +28,23 @@ public enum LiveView {
         return out
     }
 
-    public static func summary(records: [CallRecord], world: SimWorldCounts) -> [String] {
+    public static func summary(records: [CallRecord], world: SimWorldCounts?) -> [String] {
         let connected = records.filter { $0.connected != nil }
         let waits = connected.compactMap { r in r.connected.map { ($0 - (r.answered ?? r.arrived)).seconds } }
         let averageWait = waits.isEmpty ? 0 : waits.reduce(0, +) / Double(waits.count)
         func count(_ end: CallEnd) -> Int { records.filter { $0.end == end }.count }
-        return [
+        var lines = [
             "CALLS finished \(records.count): to an agent \(connected.count), caller left waiting "
                 + "\(records.filter { $0.connected == nil && $0.answered != nil }.count), unanswered \(count(.abandonedRinging))",
             "  ended by caller: loop-current drop \(count(.callerLoopCurrentDrop)), busy tone \(count(.callerBusyTone));"
                 + " by agent \(count(.agentHungUp)); line failed \(count(.lineFailed))",
             "  average wait for an agent \(Int(averageWait.rounded())) s; recordings \(records.filter(\.recording).count);"
                 + " offers missed \(records.map(\.missedOffers).reduce(0, +))",
-            "SIMULATION arrivals \(world.arrived), all lines busy \(world.blocked), callers who reached an agent \(world.reachedAgent)",
         ]
+        if let world {
+            lines.append("SIMULATION arrivals \(world.arrived), all lines busy \(world.blocked), callers who reached an agent \(world.reachedAgent)")
+        }
+        return lines
     }
 
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }

@@ -8,27 +8,42 @@ import MediaLoop
 import SimChannels
 import Telephony
 
-/// kefud on the simulated board: board, simulated callers and agents, media
-/// loop, call control. Step it in virtual time with `runVirtual`, or hand it
-/// to `Daemon` for real time.
+/// kefud's graph: a board (the simulated board with its simulated callers
+/// and agents, or the DAHDI card), media loop, call control. Step it in
+/// virtual time with `runVirtual` (simulated board), or hand it to `Daemon`.
 public final class SimulatedCenter {
     public let options: CenterOptions
-    public let board: SimBoard
-    public let world: SimWorld
+    public let board: ChannelBackend
+    /// The simulated board and world, when the board is simulated.
+    public let simBoard: SimBoard?
+    public let world: SimWorld?
     public let media: MediaLoop
     public let control: CallController
     public let prompts: PromptSet
 
-    public init(options: CenterOptions) {
-        self.options = options
-        board = SimBoard(lines: options.lines, phones: options.agents)
+    /// The simulated board with seeded callers and agents.
+    public convenience init(options: CenterOptions) {
+        let board = SimBoard(lines: options.lines, phones: options.agents)
         var settings = SimWorldSettings()
         settings.callsPerMinute = options.callsPerMinute
         settings.meanTalk = options.meanTalkSeconds
         settings.meanPatience = options.meanPatienceSeconds
         settings.seed = options.seed
-        world = SimWorld(board: board, settings: settings)
+        let world = SimWorld(board: board, settings: settings)
         board.world = world
+        self.init(options: options, board: board, simBoard: board, world: world)
+    }
+
+    /// Any board (the DAHDI card): real lines and phones, no simulated world.
+    public convenience init(options: CenterOptions, board: ChannelBackend) {
+        self.init(options: options, board: board, simBoard: nil, world: nil)
+    }
+
+    private init(options: CenterOptions, board: ChannelBackend, simBoard: SimBoard?, world: SimWorld?) {
+        self.options = options
+        self.board = board
+        self.simBoard = simBoard
+        self.world = world
         prompts = PromptSet(directory: options.promptDirectory)
         media = MediaLoop(backend: board, prompts: prompts.table)
         let plan = TonePlan.china

@@ -2,9 +2,11 @@
 //
 // Opens the telephony board, runs the real-time media loop and call control,
 // records calls, and shows a live view. Boards: `sim` (the simulated board
-// with seeded callers and agents). The DAHDI board is not available yet and
-// says so.
+// with seeded callers and agents) and `dahdi` (the card, through the DAHDI
+// drivers; it says what is missing when they are not there).
 import ArgumentParser
+import Channels
+import DAHDIChannels
 import KefuDaemon
 import Logging
 
@@ -60,15 +62,6 @@ struct Kefud: ParsableCommand {
     func run() throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let log = Logger(label: "kefud")
-        switch board {
-        case "sim":
-            break
-        case "dahdi":
-            log.critical("the DAHDI board is not supported by this build yet: use --board sim")
-            throw ExitCode(1)
-        default:
-            throw ValidationError("--board must be sim or dahdi")
-        }
         var options = CenterOptions()
         options.lines = lines
         options.agents = agents
@@ -79,7 +72,26 @@ struct Kefud: ParsableCommand {
         options.promptDirectory = prompts
         options.duration = duration
         options.liveView = !quiet
-        let center = SimulatedCenter(options: options)
+        let center: SimulatedCenter
+        switch board {
+        case "sim":
+            center = SimulatedCenter(options: options)
+        case "dahdi":
+            do {
+                let card = try DAHDIBackend()
+                guard !card.channels.isEmpty else {
+                    log.critical("DAHDI is loaded but has no FXO/FXS channels configured (run dahdi_cfg with a system.conf)")
+                    throw ExitCode(1)
+                }
+                try card.setToneZone("cn")
+                center = SimulatedCenter(options: options, board: card)
+            } catch let error as ChannelError {
+                log.critical("DAHDI board unavailable: \(error)")
+                throw ExitCode(1)
+            }
+        default:
+            throw ValidationError("--board must be sim or dahdi")
+        }
         let status = Daemon.run(center) { line in
             let bytes = Array((line + "\n").utf8)
             _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }

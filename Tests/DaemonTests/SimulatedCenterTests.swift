@@ -25,7 +25,7 @@ import Telephony
         let (center, directory) = center(seconds: 300)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let records = center.control.records
-        let world = center.world.counts
+        let world = try #require(center.world).counts
         #expect(world.arrived > 30, "about 60 calls expected at 12 per minute")
         // Every arrival is blocked, still in progress, or has a finished record.
         let inProgress = center.control.flow.calls.count
@@ -58,7 +58,7 @@ import Telephony
         let (b, db) = center(seconds: 60, seed: 3)
         defer { try? FileManager.default.removeItem(atPath: da); try? FileManager.default.removeItem(atPath: db) }
         #expect(a.control.records == b.control.records)
-        #expect(a.world.counts == b.world.counts)
+        #expect(a.world?.counts == b.world?.counts)
     }
 
     @Test func moreCallsThanAgentsQueueAndAreServedInArrivalOrder() {
@@ -76,7 +76,7 @@ import Telephony
     @Test func liveViewShowsLinesAgentsAndCounts() {
         let (center, directory) = center(seconds: 20)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let text = LiveView.render(flow: center.control.flow, records: center.control.records, world: center.world.counts,
+        let text = LiveView.render(flow: center.control.flow, records: center.control.records, world: center.world?.counts,
                                    statistics: center.media.statistics, overruns: 0, now: center.now).joined(separator: "\n")
         #expect(text.contains("LINES"))
         #expect(text.contains("AGENTS"))

@@ -1,0 +1,188 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CDAHDI
+import Channels
+
+/// `ChannelBackend` on DAHDI. Channels are those `DAHDIDiscovery` found (or
+/// the ones given). One non-blocking descriptor per open channel.
+public final class DAHDIBackend: ChannelBackend {
+    public let channels: [ChannelInfo]
+    public let blockSize: Int
+    private var devices: [ChannelNumber: DAHDIDevice] = [:]
+    private var pending: [ChannelNumber: [ChannelEvent]] = [:]
+    private var pollSet: [pollfd] = []
+    private var zone = "cn"
+    private var zoneLoaded = false
+
+    /// - Parameter channels: the channels to serve; by default every channel DAHDI has configured.
+    public init(channels: [ChannelInfo]? = nil, blockSize: Int = 160) throws(ChannelError) {
+        if let channels {
+            self.channels = channels
+        } else {
+            self.channels = try DAHDIDiscovery.channels()
+        }
+        self.blockSize = blockSize
+    }
+
+    private func device(_ c: ChannelNumber) throws(ChannelError) -> DAHDIDevice {
+        guard info(c) != nil else { throw .noSuchChannel(c) }
+        guard let d = devices[c] else { throw .notOpen(c) }
+        return d
+    }
+
+    public func open(_ c: ChannelNumber) throws(ChannelError) {
+        guard info(c) != nil else { throw .noSuchChannel(c) }
+        guard devices[c] == nil else { throw .alreadyOpen(c) }
+        let d = try DAHDIDevice.openChannelDevice(for: c)
+        do {
+            try d.control(CDAHDI_SPECIFY, int: Int32(c.rawValue), "DAHDI_SPECIFY")
+            try d.control(CDAHDI_SET_BLOCKSIZE, int: Int32(blockSize), "DAHDI_SET_BLOCKSIZE")
+            try d.control(CDAHDI_SETLINEAR, int: 1, "DAHDI_SETLINEAR")
+            if zoneLoaded { _ = tone_zone_set_zone(d.fd, strdupZone(zone)) }
+        } catch {
+            d.close()
+            throw error
+        }
+        devices[c] = d
+        pending[c] = []
+        rebuildPollSet()
+    }
+
+    public func close(_ c: ChannelNumber) throws(ChannelError) {
+        let d = try device(c)
+        d.close()
+        devices[c] = nil
+        pending[c] = nil
+        rebuildPollSet()
+    }
+
+    public func isOpen(_ c: ChannelNumber) -> Bool { devices[c] != nil }
+
+    private func rebuildPollSet() {
+        pollSet = devices.values.map { pollfd(fd: $0.fd, events: Int16(POLLIN | POLLPRI), revents: 0) }
+    }
+
+    /// Collects the pending DAHDI event of a channel into its queue.
+    private func collectEvent(_ c: ChannelNumber, _ d: DAHDIDevice) throws(ChannelError) {
+        var code: Int32 = 0
+        guard case .done = try d.control(CDAHDI_GETEVENT, &code, "DAHDI_GETEVENT"), code != 0 else { return }
+        let signalling = info(c)?.signalling ?? .fxoLine
+        var alarms: Int32 = 0
+        if code == Int32(DAHDI_EVENT_ALARM) {
+            var params = dahdi_params()
+            params.channo = Int32(c.rawValue)
+            if case .done = try d.control(CDAHDI_GET_PARAMS, &params, "DAHDI_GET_PARAMS") { alarms = Int32(bitPattern: params.chan_alarms) }
+        }
+        if let event = DAHDIEventMap.event(code, signalling: signalling, alarms: alarms) {
+            pending[c, default: []].append(event)
+        }
+    }
+
+    public func read(_ c: ChannelNumber, into block: UnsafeMutableBufferPointer<Int16>) throws(ChannelError) {
+        let d = try device(c)
+        guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
+        for _ in 0..<4 {
+            switch try d.read(into: UnsafeMutableRawBufferPointer(block)) {
+            case .done(let n):
+                if Int(n) < block.count * 2 {
+                    (block.baseAddress! + Int(n) / 2).update(repeating: 0, count: block.count - Int(n) / 2)
+                }
+                return
+            case .eventPending:
+                try collectEvent(c, d)
+            case .wouldBlock:
+                throw .wouldBlock(c)
+            case .inProgress:
+                return
+            }
+        }
+        throw .wouldBlock(c)
+    }
+
+    public func write(_ c: ChannelNumber, _ block: UnsafeBufferPointer<Int16>) throws(ChannelError) {
+        let d = try device(c)
+        guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
+        for _ in 0..<4 {
+            switch try d.write(UnsafeRawBufferPointer(block)) {
+            case .done, .inProgress, .wouldBlock:
+                return  // a full transmit buffer drops this block, as a late card would
+            case .eventPending:
+                try collectEvent(c, d)
+            }
+        }
+    }
+
+    public func hook(_ c: ChannelNumber, _ operation: HookOperation) throws(ChannelError) {
+        let d = try device(c)
+        let signalling = info(c)!.signalling
+        guard let value = DAHDIEventMap.hookValue(operation, signalling) else {
+            throw .wrongSignalling(c, operation: "\(operation)", signalling: signalling)
+        }
+        if operation == .ringStart || operation == .flash { try ensureZone() }
+        try d.control(CDAHDI_HOOK, int: value, "DAHDI_HOOK")
+    }
+
+    public func dial(_ c: ChannelNumber, digits: String) throws(ChannelError) {
+        let d = try device(c)
+        guard !digits.isEmpty, digits.count < Int(CDAHDI_MAX_DTMF_BUF) - 2,
+              digits.allSatisfy({ "0123456789*#ABCDabcd".contains($0) }) else {
+            throw .invalidDigits(c, digits)
+        }
+        try ensureZone()
+        var operation = dahdi_dialoperation()
+        operation.op = Int32(DAHDI_DIAL_OP_APPEND)
+        let text = Array(("T" + digits.uppercased()).utf8CString)
+        withUnsafeMutableBytes(of: &operation.dialstr) { raw in
+            for (i, ch) in text.enumerated() where i < raw.count { raw[i] = UInt8(bitPattern: ch) }
+        }
+        try d.control(CDAHDI_DIAL, &operation, "DAHDI_DIAL")
+    }
+
+    public func setToneZone(_ zone: String) throws(ChannelError) {
+        self.zone = zone
+        zoneLoaded = false
+        try ensureZone()
+    }
+
+    /// Loads the tone zone into the driver once (RING and DIAL fail with
+    /// ENODATA without one) and selects it on every open channel.
+    private func ensureZone() throws(ChannelError) {
+        guard !zoneLoaded else { return }
+        let borrowed = devices.values.first
+        let d: DAHDIDevice
+        if let borrowed { d = borrowed } else { d = try DAHDIDevice.openChannelDevice(for: nil) }
+        defer { if borrowed == nil { d.close() } }
+        let name = strdupZone(zone)
+        defer { free(name) }
+        if tone_zone_register(d.fd, name) != 0 {
+            throw .system(nil, operation: "tone zone '\(zone)'", errno: ENODATA, message: "libtonezone has no such zone or the driver refused it")
+        }
+        for device in devices.values { _ = tone_zone_set_zone(device.fd, name) }
+        zoneLoaded = true
+    }
+
+    private func strdupZone(_ z: String) -> UnsafeMutablePointer<CChar> { strdup(z)! }
+
+    public func nextEvent(_ c: ChannelNumber) throws(ChannelError) -> ChannelEvent? {
+        let d = try device(c)
+        if pending[c]?.isEmpty ?? true {
+            try collectEvent(c, d)
+        }
+        guard var queue = pending[c], !queue.isEmpty else { return nil }
+        let e = queue.removeFirst()
+        pending[c] = queue
+        return e
+    }
+
+    /// Waits (up to 40 ms) until the card has the next block on an open channel.
+    public func beginTick() {
+        guard !pollSet.isEmpty else {
+            usleep(20_000)
+            return
+        }
+        pollSet.withUnsafeMutableBufferPointer { _ = DAHDIDevice.poll($0, milliseconds: 40) }
+    }
+
+    public func endTick() {}
+}

@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CDAHDI
+import Channels
+
+/// What an ioctl, read or write on a DAHDI channel came to.
+enum DAHDIOutcome: Equatable {
+    /// Done; the value the call returned.
+    case done(Int32)
+    /// EINPROGRESS: a ring, flash or wink was accepted and runs in the driver.
+    case inProgress
+    /// ELAST: an event is pending; read it (DAHDI_GETEVENT) before audio moves.
+    case eventPending
+    /// EAGAIN: nothing to read yet, or no room to write (non-blocking fd).
+    case wouldBlock
+}
+
+/// One open DAHDI file descriptor: the single place Kefu calls ioctl, and
+/// the funnel for read, write and poll on channels.
+struct DAHDIDevice {
+    let fd: Int32
+    let channel: ChannelNumber?
+
+    static let channelPath = "/dev/dahdi/channel"
+
+    /// Opens a new, unbound channel descriptor (non-blocking).
+    static func openChannelDevice(for channel: ChannelNumber?) throws(ChannelError) -> DAHDIDevice {
+        let fd = Glibc.open(channelPath, O_RDWR | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let e = errno
+            throw .system(channel, operation: "open \(channelPath)", errno: e, message: Self.describe(e))
+        }
+        return DAHDIDevice(fd: fd, channel: channel)
+    }
+
+    static func describe(_ e: Int32) -> String {
+        e == ENOENT ? "no DAHDI device (are the dahdi modules loaded and dahdi_cfg run?)" : String(cString: strerror(e))
+    }
+
+    func close() { _ = Glibc.close(fd) }
+
+    /// The ioctl funnel.
+    @discardableResult
+    func control(_ request: UInt, _ argument: UnsafeMutableRawPointer, _ operation: StaticString) throws(ChannelError) -> DAHDIOutcome {
+        while true {
+            let rc = ioctl(fd, request, argument)
+            if rc >= 0 { return .done(rc) }
+            let e = errno
+            switch e {
+            case EINTR: continue
+            case EINPROGRESS: return .inProgress
+            case ELAST: return .eventPending
+            case EAGAIN: return .wouldBlock
+            default: throw .system(channel, operation: "\(operation)", errno: e, message: Self.describe(e))
+            }
+        }
+    }
+
+    /// An ioctl whose argument is one int.
+    @discardableResult
+    func control(_ request: UInt, int value: Int32, _ operation: StaticString) throws(ChannelError) -> DAHDIOutcome {
+        var v = value
+        return try control(request, &v, operation)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ChannelError) -> DAHDIOutcome {
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return .done(Int32(n)) }
+            let e = errno
+            switch e {
+            case EINTR: continue
+            case ELAST: return .eventPending
+            case EAGAIN: return .wouldBlock
+            default: throw .system(channel, operation: "read", errno: e, message: Self.describe(e))
+            }
+        }
+    }
+
+    func write(_ buffer: UnsafeRawBufferPointer) throws(ChannelError) -> DAHDIOutcome {
+        while true {
+            let n = Glibc.write(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return .done(Int32(n)) }
+            let e = errno
+            switch e {
+            case EINTR: continue
+            case ELAST: return .eventPending
+            case EAGAIN: return .wouldBlock
+            default: throw .system(channel, operation: "write", errno: e, message: Self.describe(e))
+            }
+        }
+    }
+
+    /// Waits up to `milliseconds` for audio (POLLIN) or an event (POLLPRI).
+    static func poll(_ fds: UnsafeMutableBufferPointer<pollfd>, milliseconds: Int32) -> Int32 {
+        while true {
+            let rc = Glibc.poll(fds.baseAddress, nfds_t(fds.count), milliseconds)
+            if rc >= 0 || errno != EINTR { return rc }
+        }
+    }
+}

@@ -71,7 +71,8 @@ let package = Package(
         ]),
 
         // Tests.
-        .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
+        .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
+        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "Channels", "DAHDIChannels"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "DaemonTests", dependencies: ["KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "CallControlTests", dependencies: ["CallControl", "MediaLoop", "Storage", "Channels", "SimChannels", "DSP", "Telephony"]),

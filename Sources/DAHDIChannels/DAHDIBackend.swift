@@ -175,6 +175,22 @@ public final class DAHDIBackend: ChannelBackend {
         return e
     }
 
+    /// Whether the far end of a channel is off hook (DAHDI_GET_PARAMS rxisoffhook).
+    public func farEndOffHook(_ c: ChannelNumber) throws(ChannelError) -> Bool {
+        let d = try device(c)
+        var params = dahdi_params()
+        params.channo = Int32(c.rawValue)
+        try d.control(CDAHDI_GET_PARAMS, &params, "DAHDI_GET_PARAMS")
+        return params.rxisoffhook != 0
+    }
+
+    /// Waits up to `milliseconds` until a channel has audio to read.
+    public func waitForAudio(_ c: ChannelNumber, milliseconds: Int32 = 40) {
+        guard let d = devices[c] else { return }
+        var one = [pollfd(fd: d.fd, events: Int16(POLLIN | POLLPRI), revents: 0)]
+        one.withUnsafeMutableBufferPointer { _ = DAHDIDevice.poll($0, milliseconds: milliseconds) }
+    }
+
     /// Waits (up to 40 ms) until the card has the next block on an open channel.
     public func beginTick() {
         guard !pollSet.isEmpty else {

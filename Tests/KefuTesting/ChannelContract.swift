@@ -8,6 +8,9 @@ public protocol ChannelContractHarness {
     var phone: ChannelNumber { get }
     /// Blocks of audio delay the backend may add in each direction.
     var maximumLatencyBlocks: Int { get }
+    /// Blocks to wait for a signalling change to show (debounce, ring cadence):
+    /// 1–2 on the simulated board, seconds on real drivers.
+    var settleBlocks: Int { get }
     func ring(_ line: ChannelNumber, _ on: Bool)
     func disconnect(_ line: ChannelNumber)
     func phoneHook(_ phone: ChannelNumber, offHook: Bool)
@@ -50,6 +53,26 @@ public enum ChannelContract {
             do { try h.backend.open(c) } catch { broken.append("open \(c) failed: \(error)") }
         }
         return broken
+    }
+
+    /// Steps until `count` events arrived on a channel (or `settleBlocks` passed); returns them.
+    static func awaitEvents(_ h: ChannelContractHarness, _ c: ChannelNumber, count: Int) -> [ChannelEvent] {
+        var out: [ChannelEvent] = []
+        for _ in 0..<h.settleBlocks {
+            out += drainEvents(h, c)
+            if out.count >= count { break }
+            h.step()
+        }
+        return out + drainEvents(h, c)
+    }
+
+    /// Steps until a condition holds (or `settleBlocks` passed).
+    static func awaitCondition(_ h: ChannelContractHarness, _ condition: () -> Bool) -> Bool {
+        for _ in 0..<h.settleBlocks {
+            if condition() { return true }
+            h.step()
+        }
+        return condition()
     }
 
     static func drainEvents(_ h: ChannelContractHarness, _ c: ChannelNumber) -> [ChannelEvent] {
@@ -139,20 +162,24 @@ public enum ChannelContract {
         var broken = openBoth(h)
         let b = h.backend, line = h.line
         _ = drainEvents(h, line)
-        h.ring(line, true); h.step()
-        h.ring(line, false); h.step()
-        h.ring(line, true); h.step()
-        let rings = drainEvents(h, line)
+        h.ring(line, true)
+        let first = awaitEvents(h, line, count: 1)
+        h.ring(line, false)
+        let second = awaitEvents(h, line, count: 1)
+        h.ring(line, true)
+        let third = awaitEvents(h, line, count: 1)
+        let rings = first + second + third
         if rings != [.ringBegin, .ringEnd, .ringBegin] { broken.append("ring events \(rings), expected begin, end, begin") }
         do { try b.hook(line, .offHook) } catch { broken.append("answer: \(error)") }
         h.step()
-        if !h.lineIsOffHook(line) { broken.append("far end does not see the line answered") }
-        h.disconnect(line); h.step()
-        let end = drainEvents(h, line)
+        if !awaitCondition(h, { h.lineIsOffHook(line) }) { broken.append("far end does not see the line answered") }
+        _ = drainEvents(h, line)
+        h.disconnect(line)
+        let end = awaitEvents(h, line, count: 1)
         if end != [.lineDisconnect] { broken.append("after far-end release: \(end), expected lineDisconnect") }
         do { try b.hook(line, .onHook) } catch { broken.append("hang up: \(error)") }
         h.step()
-        if h.lineIsOffHook(line) { broken.append("line still off hook after onHook") }
+        if !awaitCondition(h, { !h.lineIsOffHook(line) }) { broken.append("line still off hook after onHook") }
         return broken
     }
 
@@ -162,12 +189,14 @@ public enum ChannelContract {
         _ = drainEvents(h, phone)
         do { try b.hook(phone, .ringStart) } catch { broken.append("ring: \(error)") }
         h.step()
-        if !h.phoneIsRinging(phone) { broken.append("phone does not ring") }
-        h.phoneHook(phone, offHook: true); h.step()
-        if h.phoneIsRinging(phone) { broken.append("phone still rings after it was answered") }
-        h.flash(phone); h.step()
-        h.phoneHook(phone, offHook: false); h.step()
-        let events = drainEvents(h, phone)
+        if !awaitCondition(h, { h.phoneIsRinging(phone) }) { broken.append("phone does not ring") }
+        h.phoneHook(phone, offHook: true)
+        var events = awaitEvents(h, phone, count: 1)
+        if !awaitCondition(h, { !h.phoneIsRinging(phone) }) { broken.append("phone still rings after it was answered") }
+        h.flash(phone)
+        events += awaitEvents(h, phone, count: 1)
+        h.phoneHook(phone, offHook: false)
+        events += awaitEvents(h, phone, count: 1)
         if events != [.phoneOffHook, .flash, .phoneOnHook] { broken.append("phone events \(events), expected offHook, flash, onHook") }
         return broken
     }
@@ -203,8 +232,8 @@ public enum ChannelContract {
             if error != .invalidDigits(h.line, "12x") { broken.append("dial 12x: \(error)") }
         }
         do { try b.hook(h.line, .offHook); try b.dial(h.line, digits: "8001#") } catch { broken.append("dial: \(error)") }
-        for _ in 0..<(h.maximumLatencyBlocks + 50) { h.step() }
-        if !drainEvents(h, h.line).contains(.dialComplete) { broken.append("no dialComplete after dialling") }
+        let events = awaitEvents(h, h.line, count: 1)
+        if !events.contains(.dialComplete) { broken.append("no dialComplete after dialling (got \(events))") }
         try? b.hook(h.line, .onHook)
         return broken
     }

@@ -8,6 +8,7 @@ public final class SimContractHarness: ChannelContractHarness {
     public let line = ChannelNumber(1)
     public let phone = ChannelNumber(3)
     public let maximumLatencyBlocks = 0
+    public let settleBlocks = 3
 
     public init() { board = SimBoard(lines: 2, phones: 2) }
 

@@ -93,6 +93,8 @@ public struct CallFlow: Sendable {
             if phones[c] != nil { return onPhone(c, e, now) }
         case .dsp(let c, .toneBegin(let tone, _, _)) where settings.hangUpTones.contains(tone):
             if let id = lines[c].flatMap(Self.call) { return endCall(id, c, .callerBusyTone, now) }
+        case .dsp(let c, .dtmfBegin(let key, _)) where lines[c].map(Self.answered) == true:
+            if let id = lines[c].flatMap(Self.call) { calls[id]?.keys.append(key.rawValue) }
         case .dsp(let c, .dtmfBegin(let key, let at)):
             if case .ringing = lines[c] ?? .idle, var assembler = dtmfCallerID[c] ?? Optional(DTMFCallerIDAssembler()) {
                 if assembler.add(key, at: at), let id = try? assembler.take(), case .ringing(let call, _, _) = lines[c] ?? .idle {

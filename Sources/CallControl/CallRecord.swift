@@ -37,6 +37,8 @@ public struct CallRecord: Sendable, Equatable {
     public var end: CallEnd?
     public var recording: Bool
     public var missedOffers: Int
+    /// DTMF keys the caller pressed after the answer, in order.
+    public var keys: String
 
     public init(id: CallID, line: ChannelNumber, arrived: SampleTime) {
         self.id = id
@@ -44,5 +46,6 @@ public struct CallRecord: Sendable, Equatable {
         self.arrived = arrived
         recording = false
         missedOffers = 0
+        keys = ""
     }
 }

@@ -1,8 +1,10 @@
 // vboard-check — runs the channel contract on real DAHDI drivers.
 //
 // Meant to run inside the virtual board (board/virtual/run.sh), where span 1
-// is Kefu's side and span 2 the test exchange and phones. Prints one line per
-// check and a closing "N passed, N failed"; exits non-zero when any check fails.
+// is Kefu's side and span 2 the test exchange and phones: the channel
+// contract, then a whole call through kefud's graph. Prints one line per check
+// and a closing "N passed, N failed"; exits non-zero when any check fails.
+// Argument: the directory for the call's recording.
 import Channels
 import DAHDIChannels
 import KefuTesting
@@ -37,6 +39,14 @@ for (name, check) in ChannelContract.checks {
     }
     for c in harness.box.channels.map(\.number) where harness.box.isOpen(c) { try? harness.box.close(c) }
     for c in harness.far.channels.map(\.number) where harness.far.isOpen(c) { try? harness.far.close(c) }
+}
+let callProblems = fullCall(dataDirectory: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard")
+if callProblems.isEmpty {
+    print("PASS fullCallOnRealDrivers")
+    passed += 1
+} else {
+    print("FAIL fullCallOnRealDrivers: " + callProblems.joined(separator: "; "))
+    failed += 1
 }
 print("vboard-check: \(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

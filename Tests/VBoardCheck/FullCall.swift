@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CallControl
+import Channels
+import DAHDIChannels
+import DSP
+import KefuDaemon
+import Telephony
+
+/// A whole call on real DAHDI drivers: Kefu's graph drives span 1 while this
+/// program plays the exchange and the agent's phone on span 2. Returns what
+/// went wrong (empty = the call went as it should).
+func fullCall(dataDirectory: String) -> [String] {
+    var broken: [String] = []
+    let all: [ChannelInfo]
+    do { all = try DAHDIDiscovery.channels() } catch { return ["discovery: \(error)"] }
+    let box: DAHDIBackend, far: DAHDIBackend
+    do {
+        box = try DAHDIBackend(channels: all.filter { $0.span == SpanID(1) })
+        far = try DAHDIBackend(channels: all.filter { $0.span == SpanID(2) })
+        try box.setToneZone("cn")
+        for c in far.channels.map(\.number) { try far.open(c) }
+        try far.setToneZone("cn")
+    } catch { return ["set-up: \(error)"] }
+    var options = CenterOptions()
+    options.dataDirectory = dataDirectory
+    let center = SimulatedCenter(options: options, board: box)
+    let exchange = ChannelNumber(5), agentPhone = ChannelNumber(7), line = ChannelNumber(1), port = ChannelNumber(3)
+    var block = [Int16](repeating: 0, count: 160)
+    var tick = 0
+
+    func farRead(_ c: ChannelNumber) -> [Int16] {
+        var out = [Int16](repeating: 0, count: 160)
+        do { try out.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try far.read(c, into: p) } } catch {}
+        return out
+    }
+    func farWrite(_ c: ChannelNumber, _ b: [Int16]) { b.withUnsafeBufferPointer { try? far.write(c, $0) } }
+    func farEvents(_ c: ChannelNumber) -> [ChannelEvent] {
+        var out: [ChannelEvent] = []
+        while let e = try? far.nextEvent(c) { out.append(e) }
+        return out
+    }
+    /// One block of the whole system: the far ends act, the media loop and call control run.
+    func step(_ farSide: () -> Void = {}) {
+        farSide()
+        center.media.tick()
+        center.control.step(now: SampleTime(samples: Int64(tick) * 160))
+        tick += 1
+    }
+    func energy(_ b: [Int16]) -> Double { b.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(b.count) }
+
+    // The exchange rings the line and sends FSK caller ID after the first burst.
+    let cid = CallerIDGenerator(signal: .bell202)
+    _ = cid.send(CallerID(format: .fskMDMF, number: "13800138000", name: "Li", dateTime: "11251030"))
+    try? far.hook(exchange, .ringStart)
+    var answeredAt: Int?
+    for t in 0..<600 where answeredAt == nil {
+        step {
+            if t >= 60 && t < 240 {
+                block.withUnsafeMutableBufferPointer { _ = cid.generate(into: $0) }
+                farWrite(exchange, block)
+            }
+            _ = farRead(exchange)
+            _ = farRead(agentPhone)
+        }
+        if (try? far.farEndOffHook(exchange)) == true { answeredAt = t }
+    }
+    guard answeredAt != nil else { return ["Kefu never answered the ringing line"] }
+    try? far.hook(exchange, .ringStop)
+
+    // The caller hears the greeting, then presses 5 (audio DTMF, not DAHDI events).
+    var loud = 0
+    let keys = DTMFGenerator(level: -10)
+    for t in 0..<400 {
+        step {
+            if energy(farRead(exchange)) > 1e4 { loud += 1 }
+            if t == 100 { keys.send([.five]) }
+            block.withUnsafeMutableBufferPointer { _ = keys.generate(into: $0) }
+            farWrite(exchange, block)
+            _ = farEvents(agentPhone)
+        }
+        if case .offering = center.control.flow.lines[line] ?? .idle { break }
+    }
+    if loud < 25 { broken.append("the caller heard little of the greeting (\(loud) loud blocks)") }
+
+    // The agent's phone rings; the agent answers.
+    var rang = false
+    for _ in 0..<300 where !rang {
+        step { rang = farEvents(agentPhone).contains(.ringBegin); _ = farRead(exchange); _ = farRead(agentPhone) }
+    }
+    if !rang { broken.append("the agent's phone never rang") }
+    try? far.hook(agentPhone, .offHook)
+    var talking = false
+    for _ in 0..<200 where !talking {
+        step { _ = farRead(exchange); _ = farRead(agentPhone) }
+        if case .talking = center.control.flow.lines[line] ?? .idle { talking = true }
+    }
+    if !talking { broken.append("the call was not bridged after the agent answered") }
+
+    // Audio both ways: 1 kHz from the caller, 600 Hz from the agent.
+    var s = SignalSynth(); s.tone(1000, level: Level(dBm0: -12), milliseconds: 2000)
+    let callerTone = s.pcm
+    var a = SignalSynth(); a.tone(600, level: Level(dBm0: -12), milliseconds: 2000)
+    let agentTone = a.pcm
+    var agentHeard = 0, callerHeard = 0
+    for k in 0..<100 {
+        step {
+            farWrite(exchange, Array(callerTone[(k * 160)..<(k * 160 + 160)]))
+            farWrite(agentPhone, Array(agentTone[(k * 160)..<(k * 160 + 160)]))
+            if energy(farRead(agentPhone)) > 1e5 { agentHeard += 1 }
+            if energy(farRead(exchange)) > 1e5 { callerHeard += 1 }
+        }
+    }
+    if agentHeard < 80 { broken.append("the agent heard the caller in only \(agentHeard) of 100 blocks") }
+    if callerHeard < 80 { broken.append("the caller heard the agent in only \(callerHeard) of 100 blocks") }
+
+    // The caller hangs up: the exchange plays China's busy tone.
+    var busy = SignalSynth()
+    busy.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 350, offMilliseconds: 350, totalMilliseconds: 8000)
+    let tone = busy.pcm
+    var released = false
+    for k in 0..<400 where !released {
+        step {
+            farWrite(exchange, Array(tone[((k % 350) * 160)..<((k % 350) * 160 + 160)]))
+            _ = farRead(exchange); _ = farRead(agentPhone)
+        }
+        if (try? far.farEndOffHook(exchange)) == false { released = true }
+    }
+    if !released { broken.append("Kefu did not release the line on busy tone") }
+    try? far.hook(agentPhone, .onHook)
+    for _ in 0..<150 { step { _ = farRead(exchange); _ = farRead(agentPhone) } }
+    center.control.writer.finishAll()
+
+    guard let record = center.control.records.first else { return broken + ["no call record"] }
+    if record.callerID?.number != "13800138000" { broken.append("caller ID on the record: \(String(describing: record.callerID))") }
+    if !record.keys.contains("5") { broken.append("the caller's key 5 is not on the record (keys '\(record.keys)')") }
+    if record.agent != port { broken.append("agent on the record: \(String(describing: record.agent))") }
+    if record.end != .callerBusyTone { broken.append("call ended as \(String(describing: record.end)), expected caller-busy-tone") }
+    if center.control.flow.phones[port] != .idle { broken.append("the agent's port is not idle at the end") }
+    if let path = center.control.writer.finished.first {
+        var st = stat()
+        if stat(path, &st) != 0 || st.st_size < 44 + 4 * 8000 { broken.append("recording \(path) is missing or under a second") }
+    } else {
+        broken.append("no recording written")
+    }
+    print("full call: \(record.id) from \(record.callerID?.number ?? "?") keys '\(record.keys)' agent \(record.agent.map { "\($0)" } ?? "-") end \(record.end?.rawValue ?? "-")")
+    return broken
+}

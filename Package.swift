@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP"]),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),

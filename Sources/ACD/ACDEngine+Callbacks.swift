@@ -1,0 +1,43 @@
+import Telephony
+
+/// Callbacks being dialled: the agent answered the offer, the box dials the
+/// caller on an outside line.
+extension ACDEngine {
+    mutating func callbackConnected(_ call: CallID, line: ChannelID, now: SampleTime) {
+        guard var c = connected[call], c.dialling != nil else { return }
+        c.dialling = nil
+        c.channel = line
+        c.answeredAt = now
+        connected[call] = c
+        queues[c.queue].stats.callbacksConnected += 1
+        emit(.connect(call, agent: agents[c.agent].id))
+    }
+
+    mutating func callbackFailed(_ call: CallID, now: SampleTime) {
+        guard let c = connected[call], c.dialling != nil else { return }
+        endCallbackAttempt(call, failed: true, now: now)
+    }
+
+    /// Frees the agent and the line; the booking goes back to its place,
+    /// to be retried after a growing delay, or is given up.
+    mutating func endCallbackAttempt(_ call: CallID, failed: Bool, now: SampleTime) {
+        guard let c = connected.removeValue(forKey: call), var caller = c.dialling,
+              var booking = caller.callback else { return }
+        callbackLinesInUse -= 1
+        finishWork(c.agent, now: now)
+        let policy = queues[c.queue].setup.config.callback ?? CallbackPolicy()
+        if failed { booking.failures += 1 }
+        if booking.failures >= policy.maxAttempts {
+            queues[c.queue].stats.callbacksGivenUp += 1
+            emit(.callbackGaveUp(call, number: booking.number))
+            return
+        }
+        booking.notBefore = now + policy.delay(afterFailures: max(1, booking.failures))
+        caller.callback = booking
+        caller.ringing = []
+        caller.missedBy = []
+        queues[c.queue].waiting.insert(caller, at: queues[c.queue].insertionIndex(for: caller))
+        whereWaiting[call] = c.queue
+        timers.add(.caller(call), at: booking.notBefore)
+    }
+}

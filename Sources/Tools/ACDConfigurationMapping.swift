@@ -1,0 +1,49 @@
+import ACD
+import Config
+import Telephony
+
+/// The ACD's part of the box's configuration file: queues and agents as the
+/// engine takes them. Used by `kefu sim --config`; the daemon's wiring will
+/// use the same mapping.
+public enum ACDConfigurationMapping {
+    /// Overflow actions the ACD cannot carry out itself (a menu, voicemail, a
+    /// dialled number, one agent) leave the queue with this prompt; the call
+    /// flow above the ACD takes the caller on from there.
+    public static let handOffPrompt: PromptID = "overflow"
+
+    public static func acdConfiguration(from config: KefuConfig) -> ACDConfiguration {
+        var queues: [QueueConfiguration] = []
+        for queue in config.queues {
+            var q = QueueConfiguration(id: QueueID(queue.name), strategy: queue.strategy.rawValue)
+            q.maxWait = milliseconds(queue.maxWait)
+            q.maxLength = queue.maxCallers
+            q.ringTimeout = milliseconds(queue.ringTimeout)
+            q.wrapUp = milliseconds(queue.wrapUp)
+            q.serviceLevelThreshold = milliseconds(queue.serviceLevel)
+            q.positionAnnouncementInterval = queue.announcePosition ? milliseconds(queue.announceEvery) : nil
+            q.music = queue.holdPrompt.first?.value ?? "default"
+            let overflow: OverflowTarget
+            switch queue.overflow?.value {
+            case nil, .hangup?: overflow = .hangUp
+            case .queue(let other)?: overflow = .queue(QueueID(other))
+            case .callback?:
+                q.callback = CallbackPolicy()
+                overflow = .callback
+            default: overflow = .message(handOffPrompt)
+            }
+            q.onTimeout = overflow
+            q.onFull = overflow
+            queues.append(q)
+        }
+        let agents = config.agents.map { agent in
+            AgentConfiguration(id: AgentID(agent.id), name: agent.name, homeChannel: agent.phone.map { ChannelID($0.value) },
+                               queues: config.queues.filter { $0.agents.contains { $0.value == agent.id } }.map { QueueID($0.name) })
+        }
+        var configuration = ACDConfiguration(queues: queues, agents: agents)
+        let outsideLines = config.lines.filter { $0.signalling.isTrunk && $0.outbound }.reduce(0) { $0 + $1.channels.count }
+        configuration.outbound = OutboundLines(lines: outsideLines, maxShare: 0.25)
+        return configuration
+    }
+
+    static func milliseconds(_ ms: Int) -> SampleTime { SampleTime(milliseconds: Int64(ms)) }
+}

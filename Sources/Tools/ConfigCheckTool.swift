@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Config
+
+/// `kefu config check [FILE]`: reads the config, its holiday calendars and
+/// the prompt directory listing, and prints every problem as
+/// `FILE:LINE: error|warning: reason`, then a one-line summary.
+/// Exit status: 0 no errors (warnings allowed), 1 errors, 2 the file itself
+/// cannot be read.
+public enum ConfigCheckTool {
+    public static let defaultPath = "/etc/kefu/kefu.toml"
+
+    public struct Result: Sendable {
+        public var lines: [String]
+        public var status: Int32
+    }
+
+    /// Checks with the system clock deciding which year the holiday
+    /// calendars must cover.
+    public static func run(path: String) -> Result {
+        run(path: path, unixSeconds: Int64(time(nil)))
+    }
+
+    /// `unixSeconds` (now, seconds since 1970 UTC) decides which year the
+    /// holiday calendars must cover.
+    public static func run(path: String, unixSeconds: Int64) -> Result {
+        let now = UnixTime(seconds: unixSeconds)
+        let text: String
+        do { text = String(decoding: try FileIO.read(path), as: UTF8.self) } catch {
+            return Result(lines: ["kefu config check: \(error)"], status: 2)
+        }
+        let loaded = ConfigLoader.load(text, file: path)
+        let config = loaded.config
+        var diagnostics = loaded.diagnostics
+        let folder = directory(of: path)
+
+        var files: [String: ConfigLoader.CalendarFile] = [:]
+        for name in config.system.calendars {
+            let full = resolve(name.value, in: folder)
+            do { files[name.value] = .init(path: full, text: String(decoding: try FileIO.read(full), as: UTF8.self)) } catch {
+                files[name.value] = .init(path: full, text: nil, failure: error.reason)
+            }
+        }
+        let (calendar, calendarDiagnostics) = ConfigLoader.calendar(for: config, files: files)
+        diagnostics += calendarDiagnostics
+        let year = config.system.timeZone.local(now).date.year
+        diagnostics += ConfigLoader.calendarCoverage(calendar, config: config, year: year)
+
+        let promptDirectory = resolve(config.prompts.directory, in: folder)
+        if let listing = listPrompts(promptDirectory) {
+            diagnostics += ConfigLoader.checkPrompts(config, files: listing)
+        } else {
+            diagnostics.append(Diagnostic(file: path, line: max(config.prompts.line, 1), severity: .warning,
+                                          message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked"))
+        }
+
+        // The config's own problems first, in line order; then each calendar file's.
+        diagnostics = diagnostics.enumerated().sorted { a, b in
+            let ka = (a.element.file != path, a.element.file, a.element.line, a.offset)
+            let kb = (b.element.file != path, b.element.file, b.element.line, b.offset)
+            return ka.0 != kb.0 ? !ka.0 : (ka.1, ka.2, ka.3) < (kb.1, kb.2, kb.3)
+        }.map(\.element)
+        var lines = diagnostics.map(\.description)
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        if errors == 0 {
+            let channels = config.lines.reduce(0) { $0 + $1.channels.count }
+            lines.append("\(path): OK, \(plural(warnings, "warning")) (\(plural(config.lines.count, "line group")), \(plural(channels, "channel")), "
+                         + "\(plural(config.agents.count, "agent")), \(plural(config.queues.count, "queue")), \(plural(config.menus.count, "menu")), "
+                         + "\(plural(config.schedules.count, "schedule")), \(plural(calendar.days.count, "calendar day")))")
+        } else {
+            lines.append("\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))")
+        }
+        return Result(lines: lines, status: errors == 0 ? 0 : 1)
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func resolve(_ name: String, in folder: String) -> String {
+        name.hasPrefix("/") ? name : (folder == "." ? name : folder + "/" + name)
+    }
+
+    /// `<language>/<file>` for every file one level below `directory`, or nil
+    /// when the directory cannot be opened.
+    static func listPrompts(_ directory: String) -> Set<String>? {
+        guard let top = entries(directory) else { return nil }
+        var out: Set<String> = []
+        for language in top {
+            for file in entries(directory + "/" + language) ?? [] { out.insert(language + "/" + file) }
+        }
+        return out
+    }
+
+    private static func entries(_ directory: String) -> [String]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

@@ -1,0 +1,95 @@
+import Reports
+
+/// `kefu staffing`: how many agents a queue needs for a target, by Erlang C
+/// (callers never give up) or Erlang A (mean patience given), with the
+/// predictions for staffing levels around the answer.
+public struct StaffingOptions: Sendable {
+    public var callsPerHour = 300.0
+    /// Average handle time (talk + wrap-up), seconds.
+    public var handleTime = 180.0
+    /// Target fraction answered within `threshold` seconds.
+    public var serviceLevel = 0.8
+    public var threshold = 20.0
+    /// Mean patience, seconds (nil: Erlang C).
+    public var patience: Double?
+    public var maxAbandonRate: Double?
+    /// Share of paid time off the phones (breaks, training, absence).
+    public var shrinkage = 0.0
+    public init() {}
+}
+
+public struct StaffingReport: Sendable {
+    public var options: StaffingOptions
+    /// The fewest agents that meet the target (nil: none up to the limit).
+    public var needed: Int?
+    /// Agents to schedule, shrinkage included.
+    public var scheduled: Int?
+    /// Rows from a few agents below the answer to a few above.
+    public var rows: [StaffingRow]
+
+    public var text: [String] {
+        let o = options
+        let traffic = Traffic(callsPerHour: o.callsPerHour, handleTime: o.handleTime)
+        var lines = [
+            "\(Format.fixed(o.callsPerHour, 0)) calls/h, AHT \(Format.fixed(o.handleTime, 0)) s: \(Format.fixed(traffic.erlangs, 2)) Erlangs; "
+                + "target \(Format.percent(o.serviceLevel)) within \(Format.fixed(o.threshold, 0)) s"
+                + (o.maxAbandonRate.map { ", abandon at most \(Format.percent($0))" } ?? "")
+                + (o.patience.map { " (Erlang A, mean patience \(Format.fixed($0, 0)) s)" } ?? " (Erlang C)"),
+            pad("agents", 6) + "  " + pad("service level", 13) + "  " + pad("waited", 7) + "  "
+                + pad(o.patience == nil ? "ASA" : "wait", 7) + "  " + pad("abandoned", 9) + "  " + pad("occupancy", 9),
+        ]
+        for row in rows {
+            lines.append(pad(String(row.agents), 6) + "  " + pad(Format.percent(row.serviceLevel), 13) + "  "
+                + pad(Format.percent(row.probabilityOfWaiting), 7) + "  " + pad(Format.fixed(row.averageWait, 1) + " s", 7) + "  "
+                + pad(Format.percent(row.abandonRate), 9) + "  " + pad(Format.percent(row.occupancy), 9)
+                + (row.agents == needed ? "  <- needed" : ""))
+        }
+        if let needed {
+            lines.append("needed on the phones: \(needed)"
+                + (o.shrinkage > 0 ? "; to schedule with \(Format.percent(o.shrinkage)) shrinkage: \(scheduled ?? needed)" : ""))
+        } else {
+            lines.append("no staffing up to the limit meets the target")
+        }
+        return lines
+    }
+
+    public var json: String {
+        var top = JSONObject()
+        top.add("calls_per_hour", .number(options.callsPerHour))
+        top.add("aht_s", .number(options.handleTime))
+        top.add("erlangs", .number(Traffic(callsPerHour: options.callsPerHour, handleTime: options.handleTime).erlangs))
+        top.add("model", .string(options.patience == nil ? "erlang-c" : "erlang-a"))
+        top.add("needed", needed.map { .int($0) } ?? .null)
+        top.add("scheduled", scheduled.map { .int($0) } ?? .null)
+        if let needed, let row = rows.first(where: { $0.agents == needed }) {
+            top.add("service_level", .number(row.serviceLevel))
+            top.add("probability_of_waiting", .number(row.probabilityOfWaiting))
+            top.add("average_wait_s", .number(row.averageWait))
+            top.add("abandon_rate", .number(row.abandonRate))
+            top.add("occupancy", .number(row.occupancy))
+        }
+        return top.text
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+    }
+}
+
+public enum StaffingTool {
+    public static func run(_ o: StaffingOptions) throws(UsageError) -> StaffingReport {
+        guard o.callsPerHour > 0, o.callsPerHour <= 1_000_000 else { throw UsageError(message: "--rate: calls per hour must be positive") }
+        guard o.handleTime > 0 else { throw UsageError(message: "--aht: seconds, positive") }
+        guard o.serviceLevel > 0, o.serviceLevel < 1 else { throw UsageError(message: "--service-level: a fraction between 0 and 1 (0.8 for 80 %)") }
+        guard o.threshold >= 0 else { throw UsageError(message: "--threshold: seconds, not negative") }
+        if let p = o.patience, p <= 0 { throw UsageError(message: "--patience: seconds, positive") }
+        guard o.shrinkage >= 0, o.shrinkage < 1 else { throw UsageError(message: "--shrinkage: a fraction from 0 to below 1") }
+        let traffic = Traffic(callsPerHour: o.callsPerHour, handleTime: o.handleTime)
+        let target = StaffingTarget(serviceLevel: o.serviceLevel, threshold: o.threshold, maxAbandonRate: o.maxAbandonRate)
+        let needed = Staffing.agentsNeeded(traffic: traffic, patience: o.patience, target: target)
+        let centre = needed ?? Int(traffic.erlangs.rounded(.up))
+        let low = max(1, max(centre - 3, o.patience == nil ? Int(traffic.erlangs.rounded(.down)) + 1 : 1))
+        let rows = (low...max(low, centre + 3)).map { Staffing.row(traffic: traffic, agents: $0, patience: o.patience, target: target) }
+        return StaffingReport(options: o, needed: needed, scheduled: needed.map { Staffing.scheduled(needed: $0, shrinkage: o.shrinkage) }, rows: rows)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Tools
+
+struct StaffingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staffing",
+        abstract: "Agents needed for a service-level target (Erlang C, or Erlang A with --patience).",
+        discussion: """
+        Example: kefu staffing --rate 300 --aht 180 --service-level 0.8 --threshold 20
+                 kefu staffing --rate 300 --aht 180 --patience 120 --max-abandon 0.05 --shrinkage 0.3
+        """)
+
+    @Option(help: "Calls per hour.") var rate: Double = 300
+    @Option(help: "Average handle time (talk + wrap-up), seconds.") var aht: Double = 180
+    @Option(help: "Target fraction answered within the threshold.") var serviceLevel: Double = 0.8
+    @Option(help: "Service-level threshold, seconds.") var threshold: Double = 20
+    @Option(help: "Mean caller patience, seconds (Erlang A).") var patience: Double?
+    @Option(help: "Highest acceptable abandon rate (with --patience).") var maxAbandon: Double?
+    @Option(help: "Share of paid time off the phones.") var shrinkage: Double = 0
+    @Flag(help: "Print one JSON object instead of text.") var json = false
+
+    func run() throws {
+        var options = StaffingOptions()
+        options.callsPerHour = rate
+        options.handleTime = aht
+        options.serviceLevel = serviceLevel
+        options.threshold = threshold
+        options.patience = patience
+        options.maxAbandonRate = maxAbandon
+        options.shrinkage = shrinkage
+        let report: StaffingReport
+        do { report = try StaffingTool.run(options) } catch { throw ValidationError(error.message) }
+        if json { print(report.json) } else { report.text.forEach { print($0) } }
+    }
+}

@@ -9,7 +9,7 @@ export DURATION
 BUILD_FLAGS ?=
 SWIFT_TEST_FLAGS ?= --parallel
 
-.PHONY: all setup build run test bench clean
+.PHONY: all setup build run test bench clean vboard-selftest
 
 all: build
 
@@ -25,6 +25,10 @@ run: build
 test: setup
 	swift build --build-tests $(BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_TEST_FLAGS)
+
+# The virtual board: real DAHDI modules under qemu (board/virtual/README.md).
+vboard-selftest: setup
+	board/virtual/selftest.sh
 
 # DSP pipeline figures (docs/performance.md).
 bench: setup

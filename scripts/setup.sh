@@ -18,6 +18,17 @@ PKGS=(
     espeak-ng           # speech for DTMF talk-off tests
     sox                 # audio conversion in tests and demos
     valgrind            # instruction counts for benchmarks
+    # virtual board (board/virtual): guest, DAHDI tools, out-of-tree module build
+    qemu-system-x86     # runs the guest kernel
+    busybox-static      # the guest's userland
+    dahdi               # dahdi_cfg, dahdi_scan (run in the guest from the host's root)
+    cpio                # packs the initramfs
+    kmod                # depmod for the guest's modules
+    gcc-12              # the compiler Debian's 6.1 kernel headers ask for
+    make
+    patch               # board/virtual/patches
+    xz-utils            # unpacks vmlinux from the kernel image
+    libelf1             # objtool from linux-kbuild (unpacked, not installed)
 )
 
 missing=()

@@ -9,7 +9,7 @@ export DURATION
 BUILD_FLAGS ?=
 SWIFT_TEST_FLAGS ?= --parallel
 
-.PHONY: all setup build run test bench clean vboard-selftest
+.PHONY: all setup build run test bench clean vboard-selftest vboard-test
 
 all: build
 
@@ -25,6 +25,15 @@ run: build
 test: setup
 	swift build --build-tests $(BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_TEST_FLAGS)
+	$(MAKE) vboard-test
+
+# The channel contract and a whole call on real DAHDI drivers in the virtual
+# board (board/virtual): kernel and modules are built once and cached.
+vboard-test: setup
+	board/virtual/selftest.sh
+	swift build --product vboard-check $(BUILD_FLAGS)
+	mkdir -p .run/vboard
+	board/virtual/run.sh --share .run/vboard --timeout 600 -- "$$(swift build --show-bin-path)/vboard-check" .run/vboard
 
 # The virtual board: real DAHDI modules under qemu (board/virtual/README.md).
 vboard-selftest: setup

@@ -51,7 +51,8 @@ public enum AudioMode: Sendable, Hashable {
 
 /// Hook-switch operations Kefu performs on a channel.
 public enum HookOperation: Sendable, Hashable {
-    /// FXO line: seize / answer (draw loop current).
+    /// FXO line: seize / answer (draw loop current). FXS port: answer
+    /// supervision towards the phone (a later onHook is a disconnect).
     case offHook
     /// FXO line: release. FXS port: stop any ringing and idle.
     case onHook

@@ -14,6 +14,12 @@ public final class DAHDIBackend: ChannelBackend {
     private var pollSet: [pollfd] = []
     private var zone = "cn"
     private var zoneLoaded = false
+    /// Channels the driver is dialling on: DAHDI plays dial tones only while
+    /// nothing is written (the write buffer takes priority), so writes pause
+    /// until DIALCOMPLETE.
+    private var dialling: Set<ChannelNumber> = []
+    /// Blocks dropped because the card's transmit buffers stayed full.
+    public private(set) var droppedWrites = 0
 
     /// - Parameter channels: the channels to serve; by default every channel DAHDI has configured.
     public init(channels: [ChannelInfo]? = nil, blockSize: Int = 160) throws(ChannelError) {
@@ -54,6 +60,7 @@ public final class DAHDIBackend: ChannelBackend {
         d.close()
         devices[c] = nil
         pending[c] = nil
+        dialling.remove(c)
         rebuildPollSet()
     }
 
@@ -75,6 +82,7 @@ public final class DAHDIBackend: ChannelBackend {
             if case .done = try d.control(CDAHDI_GET_PARAMS, &params, "DAHDI_GET_PARAMS") { alarms = Int32(bitPattern: params.chan_alarms) }
         }
         if let event = DAHDIEventMap.event(code, signalling: signalling, alarms: alarms) {
+            if event == .dialComplete { dialling.remove(c) }
             pending[c, default: []].append(event)
         }
     }
@@ -92,7 +100,9 @@ public final class DAHDIBackend: ChannelBackend {
             case .eventPending:
                 try collectEvent(c, d)
             case .wouldBlock:
-                throw .wouldBlock(c)
+                // Woken by an event (POLLPRI) before the block was complete:
+                // the block is at most one period away.
+                waitForAudio(c, milliseconds: 25)
             case .inProgress:
                 return
             }
@@ -103,10 +113,17 @@ public final class DAHDIBackend: ChannelBackend {
     public func write(_ c: ChannelNumber, _ block: UnsafeBufferPointer<Int16>) throws(ChannelError) {
         let d = try device(c)
         guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
-        for _ in 0..<4 {
+        if dialling.contains(c) { return }
+        for attempt in 0..<4 {
             switch try d.write(UnsafeRawBufferPointer(block)) {
-            case .done, .inProgress, .wouldBlock:
-                return  // a full transmit buffer drops this block, as a late card would
+            case .done, .inProgress:
+                return
+            case .wouldBlock:
+                // The transmit buffers are full: wait for one to drain once,
+                // then drop the block (as a card that fell behind would).
+                if attempt > 0 { droppedWrites += 1; return }
+                var one = [pollfd(fd: d.fd, events: Int16(POLLOUT), revents: 0)]
+                one.withUnsafeMutableBufferPointer { _ = DAHDIDevice.poll($0, milliseconds: 25) }
             case .eventPending:
                 try collectEvent(c, d)
             }
@@ -137,6 +154,7 @@ public final class DAHDIBackend: ChannelBackend {
             for (i, ch) in text.enumerated() where i < raw.count { raw[i] = UInt8(bitPattern: ch) }
         }
         try d.control(CDAHDI_DIAL, &operation, "DAHDI_DIAL")
+        dialling.insert(c)
     }
 
     public func setToneZone(_ zone: String) throws(ChannelError) {

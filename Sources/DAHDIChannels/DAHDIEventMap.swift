@@ -54,6 +54,9 @@ enum DAHDIEventMap {
         case (.fxsPhone, .ringStart): return Int32(DAHDI_RING)
         case (.fxsPhone, .ringStop): return Int32(DAHDI_RINGOFF)
         case (.fxsPhone, .onHook): return Int32(DAHDI_ONHOOK)
+        // Answer supervision towards the phone; a later onHook then sends
+        // the kewlstart disconnect (loop open) the phone's line card sees.
+        case (.fxsPhone, .offHook): return Int32(DAHDI_OFFHOOK)
         default: return nil
         }
     }

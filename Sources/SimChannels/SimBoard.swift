@@ -92,6 +92,8 @@ public final class SimBoard: ChannelBackend {
             if !s.farOffHook { s.ringingPhone = true }
         case (.fxsPhone, .ringStop), (.fxsPhone, .onHook):
             s.ringingPhone = false
+        case (.fxsPhone, .offHook):
+            break  // answer supervision towards the phone: nothing to simulate
         default:
             throw .wrongSignalling(c, operation: "\(operation)", signalling: s.info.signalling)
         }

@@ -1,5 +1,6 @@
 import Channels
 import DAHDIChannels
+import DSP
 
 /// The channel contract's far ends on a looped pair of DAHDI spans (the
 /// virtual board): Kefu's side is span 1 (1-2 lines `fxsks`, 3-4 phone ports
@@ -25,15 +26,27 @@ public final class DAHDIContractHarness: ChannelContractHarness {
         try box.setToneZone("cn")
         for c in far.channels.map(\.number) { try far.open(c) }
         try far.setToneZone("cn")
+        for c in [line, phone] { try box.open(c) }
+        // DAHDI ignores ringing on an FXS-signalled channel for 2 s after it
+        // is opened (opening counts as a hang-up): let that pass.
+        for _ in 0..<110 { step() }
     }
 
     static func peer(_ c: ChannelNumber) -> ChannelNumber { ChannelNumber(c.rawValue + 4) }
+
+    /// loc spans carry μ-law: a linear sample survives as its μ-law code point.
+    public func representable(_ sample: Int16) -> Int16 { G711Law.ulaw.decode(G711Law.ulaw.encode(sample)) }
 
     public func ring(_ line: ChannelNumber, _ on: Bool) {
         try? far.hook(Self.peer(line), on ? .ringStart : .ringStop)
     }
 
+    /// The exchange releases: it answers its side (loop closed), then opens
+    /// the loop, which DAHDI signals as a kewlstart disconnect. (Opened within
+    /// the 600 ms off-hook debounce, DAHDI would report RINGOFFHOOK instead.)
     public func disconnect(_ line: ChannelNumber) {
+        try? far.hook(Self.peer(line), .offHook)
+        for _ in 0..<40 { step() }
         try? far.hook(Self.peer(line), .onHook)
     }
 
@@ -73,8 +86,18 @@ public final class DAHDIContractHarness: ChannelContractHarness {
         return tick - last < 260
     }
 
+    /// One block of real time: the card paces it; every open channel on both
+    /// sides is read and given a block of silence, as a running system would.
     public func step() {
         box.beginTick()
+        var block = [Int16](repeating: 0, count: box.blockSize)
+        for side in [box, far] {
+            for c in side.channels.map(\.number) where side.isOpen(c) {
+                try? block.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try side.read(c, into: p) }
+                block = [Int16](repeating: 0, count: box.blockSize)
+                try? block.withUnsafeBufferPointer { (p) throws(ChannelError) in try side.write(c, p) }
+            }
+        }
         for c in far.channels.map(\.number) {
             while let event = try? far.nextEvent(c) {
                 // A far-end (fxsks) channel sees a ring burst begin.

@@ -9,6 +9,7 @@ public final class SimContractHarness: ChannelContractHarness {
     public let phone = ChannelNumber(3)
     public let maximumLatencyBlocks = 0
     public let settleBlocks = 3
+    public func representable(_ sample: Int16) -> Int16 { sample }
 
     public init() { board = SimBoard(lines: 2, phones: 2) }
 

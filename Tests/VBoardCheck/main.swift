@@ -13,6 +13,11 @@ import KefuTesting
 import Glibc
 #endif
 
+if CommandLine.arguments.contains("--probe") {
+    probe()
+    exit(0)
+}
+
 let channels: [ChannelInfo]
 do {
     channels = try DAHDIDiscovery.channels()

@@ -30,10 +30,8 @@ test: setup
 # The channel contract and a whole call on real DAHDI drivers in the virtual
 # board (board/virtual): kernel and modules are built once and cached.
 vboard-test: setup
-	board/virtual/selftest.sh
 	swift build --product vboard-check $(BUILD_FLAGS)
-	mkdir -p .run/vboard
-	board/virtual/run.sh --share .run/vboard --timeout 600 -- "$$(swift build --show-bin-path)/vboard-check" .run/vboard
+	board/virtual/test.sh "$$(swift build --show-bin-path)/vboard-check"
 
 # The virtual board: real DAHDI modules under qemu (board/virtual/README.md).
 vboard-selftest: setup

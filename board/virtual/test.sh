@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# board/virtual/test.sh — the virtual-board stage of `make test`.
+#
+# Usage: board/virtual/test.sh PATH/TO/vboard-check
+#
+# Runs the board's selftest, then vboard-check (the channel contract and a
+# whole call through kefud's graph) on the real DAHDI drivers in the guest.
+# Works wherever the checkout is: the guest has its own /tmp and /run, so when
+# the checkout lies there, the cache, the program and the share move to
+# /var/tmp (on the host's root, which the guest sees).
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+BIN=${1:?usage: board/virtual/test.sh PATH/TO/vboard-check}
+case "$REPO/" in
+    /tmp/*|/run/*) export VBOARD_CACHE=${VBOARD_CACHE:-/var/tmp/kefu-vboard-$(id -u)} ;;
+esac
+CACHE=${VBOARD_CACHE:-$REPO/.build-vboard}
+CHECK=$CACHE/check
+mkdir -p "$CHECK/share"
+cp "$BIN" "$CHECK/vboard-check"
+cd "$CHECK"
+"$HERE/selftest.sh"
+exec "$HERE/run.sh" --share "$CHECK/share" --timeout 600 -- "$CHECK/vboard-check" "$CHECK/share"

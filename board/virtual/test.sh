@@ -13,7 +13,15 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 BIN=${1:?usage: board/virtual/test.sh PATH/TO/vboard-check}
 case "$REPO/" in
-    /tmp/*|/run/*) export VBOARD_CACHE=${VBOARD_CACHE:-/var/tmp/kefu-vboard-$(id -u)} ;;
+    /tmp/*|/run/*)
+        # The board's own files (guest init, system.conf) must be visible too:
+        # run a copy of board/virtual from the cache.
+        export VBOARD_CACHE=${VBOARD_CACHE:-/var/tmp/kefu-vboard-$(id -u)}
+        rm -rf "$VBOARD_CACHE/stage"
+        mkdir -p "$VBOARD_CACHE/stage/board"
+        cp -a "$HERE" "$VBOARD_CACHE/stage/board/virtual"
+        HERE=$VBOARD_CACHE/stage/board/virtual
+        ;;
 esac
 CACHE=${VBOARD_CACHE:-$REPO/.build-vboard}
 CHECK=$CACHE/check

@@ -38,7 +38,7 @@ let package = Package(
         // L1 pure.
         .target(name: "Telephony"),
         .target(name: "Reports", dependencies: ["Telephony"]),
-        .target(name: "ACD", dependencies: ["Telephony"]),
+        .target(name: "ACD", dependencies: ["Telephony", "Config"]),
         .target(name: "Config", dependencies: ["Telephony"]),
         .target(name: "IVR", dependencies: ["Telephony", "Config"]),
 
@@ -51,10 +51,11 @@ let package = Package(
 
         // L3 planes.
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
-        .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Channels", "DSP", "Telephony"]),
+        .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Channels", "DSP", "Telephony", "ACD", "IVR", "Config"]),
 
         // L3 wiring.
-        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony"]),
+        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony",
+                                                  "ACD", "IVR", "Config", "Tools"]),
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR"]),
@@ -65,17 +66,18 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
-            "KefuDaemon", "DAHDIChannels", "Channels",
+            "KefuDaemon", "DAHDIChannels", "Channels", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
-        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/VBoardCheck"),
+        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony", "Config"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
-        .testTarget(name: "DaemonTests", dependencies: ["KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony"]),
-        .testTarget(name: "CallControlTests", dependencies: ["CallControl", "MediaLoop", "Storage", "Channels", "SimChannels", "DSP", "Telephony"]),
+        .testTarget(name: "DaemonTests", dependencies: ["KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop"]),
+        .testTarget(name: "CallControlTests", dependencies: ["CallControl", "MediaLoop", "Storage", "Channels", "SimChannels", "DSP", "Telephony",
+                                                      "ACD", "IVR", "Config"]),
         .testTarget(name: "MediaLoopTests", dependencies: ["MediaLoop", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),

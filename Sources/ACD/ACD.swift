@@ -24,7 +24,8 @@
 // +Routing (who rings), +Agents (answer, miss, hang-up, wrap-up, login,
 // pause), +FeatureCodes, +Callbacks (dialling out), +Timers (ticks, wakeups,
 // announcements); Reconciler; RoutingStrategy and Strategies/ (one file per
-// strategy, registered in RoutingStrategies.table).
+// strategy, registered in RoutingStrategies.table); ACDConfigurationMapping
+// (the box's config file → `ACDConfiguration`).
 import Telephony
 
 extension SampleTime {

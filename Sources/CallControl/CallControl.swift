@@ -2,12 +2,13 @@
 //
 // What it does: turns what the media loop reports (rings, hook changes, DTMF,
 // tones, caller ID, prompts finished) into what should happen next (answer,
-// play, ring an agent, bridge, record, release), and keeps the record of
-// every call.
-// How it works: `CallFlow` is a pure state machine, `on(event, now) ->
-// [CallAction]` and `timers(now)`, with no clock and no IO; `CallController`
-// is the thin shell on an ordinary thread that drains the media loop's event
-// ring, steps the flow, pushes media commands back and hands recordings and
-// records to their writers. Today's flow is the minimal path — answer, greet,
-// hand to a free agent in order, bridge, record, release both sides — which
-// the IVR and ACD engines replace.
+// play a menu, queue, ring an agent, bridge, record, ask the survey,
+// release), and keeps the record of every call, the agents' state changes
+// and the queue events.
+// How it works: `CenterFlow` is a pure state machine, `on(event, now) ->
+// [CallAction]` and `timers(now)`, with no clock and no IO; per call it
+// composes an `IVREngine`, the shared `ACDEngine` and a `SurveyEngine`, all
+// configured from `CenterPlan` (built from kefu.toml). `CallController` is
+// the thin shell on an ordinary thread that drains the media loop's event
+// ring, steps the flow, pushes media commands back and hands recordings,
+// records and events to their keepers.

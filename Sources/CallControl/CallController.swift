@@ -3,30 +3,35 @@ import MediaLoop
 import Storage
 import Telephony
 
-/// The shell around `CallFlow`: drains the media loop's events, steps the
-/// flow, performs its actions (media commands, recordings, records).
+/// The shell around `CenterFlow`: drains the media loop's events, steps the
+/// flow, performs its actions (media commands, recordings, records, events).
 /// Runs on an ordinary thread (or inline in tests); never on the media thread.
 public final class CallController {
-    public private(set) var flow: CallFlow
+    public private(set) var flow: CenterFlow
     public let media: MediaLoop
     public let writer: RecordingWriter
     /// Where a call's recording goes (the daemon builds data-dir/recordings/YYYY/MM/DD/<id>.wav).
     public let recordingPath: (CallID) -> String
     public private(set) var records: [CallRecord] = []
+    /// Agents' state changes and queue events, oldest first, until storage takes them.
+    public private(set) var agentStates: [AgentStateChange] = []
+    public private(set) var queueEvents: [QueueEvent] = []
+    /// What the flow said the operator should know, in order, each once.
+    public private(set) var notes: [String] = []
     public private(set) var commandsRefused = 0
     public private(set) var problems: [String] = []
     /// Called with each finished call.
     public var onFinished: ((CallRecord) -> Void)?
 
-    public init(flow: CallFlow, media: MediaLoop, recordingPath: @escaping (CallID) -> String) {
+    public init(flow: CenterFlow, media: MediaLoop, recordingPath: @escaping (CallID) -> String) {
         self.flow = flow
         self.media = media
         self.writer = RecordingWriter(tap: media.tap)
         self.recordingPath = recordingPath
     }
 
-    public func start() {
-        perform(flow.start())
+    public func start(now: SampleTime = .zero) {
+        perform(flow.start(now: now))
     }
 
     /// Handles everything the media loop reported, then the timers.
@@ -52,6 +57,12 @@ public final class CallController {
             case .finished(let record):
                 records.append(record)
                 onFinished?(record)
+            case .agentState(let change):
+                agentStates.append(change)
+            case .queueEvent(let event):
+                queueEvents.append(event)
+            case .note(let text):
+                notes.append(text)
             }
         }
     }

@@ -11,17 +11,24 @@ public struct CallID: Hashable, Sendable, Comparable, CustomStringConvertible {
 }
 
 /// How a call ended.
-public enum CallEnd: String, Sendable, Hashable {
+public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     /// The caller hung up and the exchange dropped loop current.
     case callerLoopCurrentDrop = "caller-loop-drop"
     /// The caller hung up and the exchange played busy tone (China) or congestion.
     case callerBusyTone = "caller-busy-tone"
-    /// The agent hung up.
+    /// The agent hung up (the survey, if any, came after).
     case agentHungUp = "agent-hung-up"
     /// The caller gave up while the line was still ringing.
     case abandonedRinging = "abandoned-ringing"
     /// The line failed (alarm, error).
     case lineFailed = "line-failed"
+    /// The menu hung up: a `hangup` action, or its retries were used up.
+    case menuHangUp = "menu-hangup"
+    /// The queue would not keep the caller (full, waited too long, no agents).
+    case queueRefused = "queue-refused"
+    /// The menu or queue sent the call somewhere Kefu cannot take it yet
+    /// (voicemail, an outside number, a callback).
+    case routeNotSupported = "route-not-supported"
 }
 
 /// What the box keeps about one call.
@@ -31,14 +38,30 @@ public struct CallRecord: Sendable, Equatable {
     public var callerID: CallerID?
     public var arrived: SampleTime
     public var answered: SampleTime?
+    /// The agent's phone, once an agent took the call.
     public var agent: ChannelNumber?
+    /// The agent's id (the config's `[agents.ID]`).
+    public var agentID: String?
     public var connected: SampleTime?
     public var ended: SampleTime?
     public var end: CallEnd?
     public var recording: Bool
+    /// Offers to agents that rang out or were refused before one answered.
     public var missedOffers: Int
     /// DTMF keys the caller pressed after the answer, in order.
     public var keys: String
+    /// The menus the caller went through, in order (a menu entered twice appears twice).
+    public var menuPath: [String]
+    /// Digits the menus collected, by their `store` names (`order_number`).
+    public var data: [String: String]
+    /// The language the caller heard last.
+    public var language: String?
+    /// The queue the caller joined (the last one, after an overflow).
+    public var queue: String?
+    /// The satisfaction survey: whether it was asked, and the score (nil:
+    /// none given).
+    public var surveyAsked: Bool
+    public var surveyScore: Int?
 
     public init(id: CallID, line: ChannelNumber, arrived: SampleTime) {
         self.id = id
@@ -47,5 +70,8 @@ public struct CallRecord: Sendable, Equatable {
         recording = false
         missedOffers = 0
         keys = ""
+        menuPath = []
+        data = [:]
+        surveyAsked = false
     }
 }

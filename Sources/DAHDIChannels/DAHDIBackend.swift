@@ -202,6 +202,13 @@ public final class DAHDIBackend: ChannelBackend {
         return params.rxisoffhook != 0
     }
 
+    /// Whether a channel's transmit buffers have room for a block now.
+    public func hasRoomToWrite(_ c: ChannelNumber) -> Bool {
+        guard let d = devices[c] else { return false }
+        var one = [pollfd(fd: d.fd, events: Int16(POLLOUT), revents: 0)]
+        return one.withUnsafeMutableBufferPointer { DAHDIDevice.poll($0, milliseconds: 0) } > 0
+    }
+
     /// Waits up to `milliseconds` until a channel has audio to read.
     public func waitForAudio(_ c: ChannelNumber, milliseconds: Int32 = 40) {
         guard let d = devices[c] else { return }

@@ -13,7 +13,15 @@ public enum Daemon {
 
     /// Returns the process exit status.
     public static func run(_ center: SimulatedCenter, print: (String) -> Void) -> Int32 {
-        for note in center.prompts.notes { print("kefud: \(note)") }
+        for note in center.startNotes { print("kefud: \(note)") }
+        let interactive = isatty(1) == 1 && center.options.liveView
+        // Notes are printed as they come, unless the live view redraws the screen (then at the end).
+        var notesPrinted = 0
+        func printNotes() {
+            for note in center.control.notes.dropFirst(notesPrinted) { print("kefud: \(note)") }
+            notesPrinted = center.control.notes.count
+        }
+        if !interactive { printNotes() }
         // The simulated board follows a timer; a real card paces the loop itself.
         var pacer: RealTimePacer?
         if let sim = center.simBoard {
@@ -28,18 +36,17 @@ public enum Daemon {
         let thread = MediaLoopThread(loop: center.media)
         thread.start()
         for warning in thread.warnings { print("kefud: \(warning)") }
-        let interactive = isatty(1) == 1 && center.options.liveView
         var lastView: Int64 = -1
         while stopRequested == 0 {
             usleep(10_000)
             let now = center.now
             center.control.step(now: now)
+            if !interactive { printNotes() }
             if center.options.duration > 0 && now.seconds >= center.options.duration { break }
             let second = now.milliseconds / 1000
             if center.options.liveView && second != lastView && (interactive || second % 10 == 0) {
                 lastView = second
-                let lines = LiveView.render(flow: center.control.flow, records: center.control.records,
-                                            world: center.world?.counts, statistics: center.media.statistics,
+                let lines = LiveView.render(center.control, world: center.world?.counts, statistics: center.media.statistics,
                                             overruns: pacer?.overruns ?? 0, now: now)
                 if interactive { print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")) } else { print(lines.joined(separator: "\n") + "\n") }
             }
@@ -49,7 +56,8 @@ public enum Daemon {
         center.control.writer.finishAll()
         print("")
         print("kefud: stopped after \(Int(center.now.seconds)) s; media overruns \(pacer?.overruns ?? 0)")
-        for line in LiveView.summary(records: center.control.records, world: center.world?.counts) { print(line) }
+        for line in LiveView.summary(center.control, world: center.world?.counts, now: center.now) { print(line) }
+        printNotes()
         for problem in center.control.problems { print("kefud: \(problem)") }
         return 0
     }

@@ -1,77 +1,116 @@
+import ACD
 import CallControl
 import Channels
 import MediaLoop
 import SimChannels
 import Telephony
 
-/// The text view `make run` shows: lines, agents, waiting callers, and the
-/// day's counts. Pure: a snapshot in, lines of text out.
+/// The text view `make run` shows: lines, agents, queues, and the day's
+/// counts. Pure: a snapshot in, lines of text out.
 public enum LiveView {
-    public static func render(flow: CallFlow, records: [CallRecord], world: SimWorldCounts?,
-                              statistics: MediaStatistics, overruns: Int, now: SampleTime) -> [String] {
+    public static func render(_ control: CallController, world: SimWorldCounts?, statistics: MediaStatistics,
+                              overruns: Int, now: SampleTime) -> [String] {
+        let flow = control.flow
         var out: [String] = []
         let seconds = now.milliseconds / 1000
         out.append("Kefu 客服 — \(world == nil ? "DAHDI board" : "simulated board") — \(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s" +
                    "   media ticks \(statistics.ticks), overruns \(overruns), events dropped \(statistics.eventsDropped)")
         out.append("")
         out.append("LINES")
-        for line in flow.settings.lines {
-            out.append("  \(pad(line.description, 6)) \(describe(flow.lines[line] ?? .idle, now: now, records: flow.calls))")
+        for line in flow.plan.lineOrder {
+            out.append("  \(pad(line.description, 6)) \(describe(flow.lines[line] ?? .idle, flow: flow, now: now))")
         }
         out.append("AGENTS")
-        for phone in flow.settings.phones {
-            out.append("  \(pad(phone.description, 6)) \(describe(flow.phones[phone] ?? .idle))")
+        for agent in flow.acd.agentSnapshots {
+            let phone = agent.channel.map { "ch\($0.rawValue)" } ?? "-"
+            let name = flow.plan.agentNames[agent.id.rawValue].map { "  \($0)" } ?? ""
+            out.append("  \(pad(agent.id.rawValue, 6)) \(pad(phone, 5)) \(pad(describe(agent.status), 28))\(name)")
         }
-        out.append("WAITING \(flow.queue.count)" + (flow.queue.isEmpty ? "" : ": " + flow.queue.map(\.description).joined(separator: " ")))
+        let waiting = flow.plan.acd.queues.map { q in "\(q.id) \(flow.acd.waiting(in: q.id).count)" }
+        out.append("WAITING " + waiting.joined(separator: ", "))
         out.append("")
-        out += summary(records: records, world: world)
+        out += summary(control, world: world, now: now)
         return out
     }
 
-    public static func summary(records: [CallRecord], world: SimWorldCounts?) -> [String] {
+    public static func summary(_ control: CallController, world: SimWorldCounts?, now: SampleTime) -> [String] {
+        let records = control.records
         let connected = records.filter { $0.connected != nil }
         let waits = connected.compactMap { r in r.connected.map { ($0 - (r.answered ?? r.arrived)).seconds } }
         let averageWait = waits.isEmpty ? 0 : waits.reduce(0, +) / Double(waits.count)
         func count(_ end: CallEnd) -> Int { records.filter { $0.end == end }.count }
+        let answered = records.filter { $0.answered != nil && $0.connected == nil }
+        let inMenus = answered.filter { $0.queue == nil && $0.end != .routeNotSupported && $0.end != .menuHangUp }.count
+        let waited = answered.filter { $0.queue != nil && $0.end != .queueRefused && $0.end != .routeNotSupported }.count
         var lines = [
-            "CALLS finished \(records.count): to an agent \(connected.count), caller left waiting "
-                + "\(records.filter { $0.connected == nil && $0.answered != nil }.count), unanswered \(count(.abandonedRinging))",
+            "CALLS finished \(records.count), in progress \(control.flow.calls.count): to an agent \(connected.count), "
+                + "caller left in the menus \(inMenus) or waiting \(waited), unanswered \(count(.abandonedRinging))",
+            "  not served: refused by the queue \(count(.queueRefused)), route not supported yet \(count(.routeNotSupported)), "
+                + "hung up by the menus \(count(.menuHangUp))",
             "  ended by caller: loop-current drop \(count(.callerLoopCurrentDrop)), busy tone \(count(.callerBusyTone));"
                 + " by agent \(count(.agentHungUp)); line failed \(count(.lineFailed))",
-            "  average wait for an agent \(Int(averageWait.rounded())) s; recordings \(records.filter(\.recording).count);"
+            "  average wait from answer to agent \(Int(averageWait.rounded())) s; recordings \(records.filter(\.recording).count);"
                 + " offers missed \(records.map(\.missedOffers).reduce(0, +))",
         ]
+        var paths: [String: Int] = [:]
+        for r in records where !r.menuPath.isEmpty { paths[r.menuPath.joined(separator: " > ") + (r.queue.map { " > queue \($0)" } ?? ""), default: 0] += 1 }
+        if !paths.isEmpty {
+            lines.append("  routes: " + paths.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: "; "))
+        }
+        let asked = records.filter(\.surveyAsked)
+        let scores = asked.compactMap(\.surveyScore)
+        let average = scores.isEmpty ? "-" : String(Double(Int(Double(scores.reduce(0, +)) / Double(scores.count) * 10 + 0.5)) / 10)
+        lines.append("SURVEYS asked \(asked.count), answered \(scores.count), average score \(average)")
+        let flow = control.flow
+        let queues = flow.plan.acd.queues.compactMap { q -> String? in
+            guard let s = flow.acd.statistics(for: q.id, now: now) else { return nil }
+            let level = s.serviceLevel.map { "\(Int(($0 * 100).rounded())) %" } ?? "-"
+            return "\(q.id): offered \(s.offered), answered \(s.answered), abandoned \(s.abandoned), service level \(level)"
+        }
+        lines.append("QUEUES " + queues.joined(separator: "; "))
+        lines.append("EVENTS agent state changes \(control.agentStates.count), queue events \(control.queueEvents.count)")
         if let world {
-            lines.append("SIMULATION arrivals \(world.arrived), all lines busy \(world.blocked), callers who reached an agent \(world.reachedAgent)")
+            lines.append("SIMULATION arrivals \(world.arrived), all lines busy \(world.blocked), callers who reached an agent \(world.reachedAgent), "
+                         + "surveys answered \(world.surveysAnswered)")
         }
         return lines
     }
 
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 
-    static func describe(_ state: CallFlow.LineState, now: SampleTime, records: [CallID: CallRecord]) -> String {
-        func caller(_ id: CallID) -> String {
-            let r = records[id]
+    static func describe(_ state: CenterFlow.LineState, flow: CenterFlow, now: SampleTime) -> String {
+        func caller(_ id: CallControl.CallID) -> String {
+            let r = flow.calls[id]
             let number = r?.callerID?.number ?? "unknown"
             let since = r.map { Int((now - $0.arrived).seconds) } ?? 0
             return "\(id) from \(number), \(since) s"
         }
         switch state {
-        case .idle: return "idle"
-        case .ringing(let id, let rings, _): return "ringing (\(rings)) \(caller(id))"
-        case .greeting(let id): return "greeting \(caller(id))"
-        case .waiting(let id): return "waiting \(caller(id))"
-        case .offering(let id, let agent, _): return "ringing agent \(agent): \(caller(id))"
-        case .talking(let id, let agent, _): return "talking with \(agent): \(caller(id))"
+        case .idle:
+            return "idle"
+        case .ringing(let id, let rings, _):
+            return "ringing (\(rings)) \(caller(id))"
+        case .menu(let id):
+            return "menu \(flow.calls[id]?.menuPath.last ?? "-"): \(caller(id))"
+        case .queued(let id, let queue):
+            let ringing = flow.phones.filter { $0.value == .ringing(line: flow.calls[id]?.line ?? ChannelNumber(0)) }.keys.sorted()
+            return "waiting in \(queue)\(ringing.isEmpty ? "" : " (ringing \(ringing.map(\.description).joined(separator: " ")))"): \(caller(id))"
+        case .talking(let id, let agent):
+            return "talking with \(flow.calls[id]?.agentID ?? "-") on \(agent): \(caller(id))"
+        case .survey(let id):
+            return "survey: \(caller(id))"
+        case .leaving(let id):
+            return "last message: \(caller(id))"
         }
     }
 
-    static func describe(_ state: CallFlow.PhoneState) -> String {
-        switch state {
-        case .idle: return "idle"
-        case .ringing(let line): return "ringing for \(line)"
-        case .talking(let line): return "talking on \(line)"
-        case .afterCall: return "caller left (busy tone)"
+    static func describe(_ status: AgentStatus) -> String {
+        switch status {
+        case .ringing(let call), .onCall(let call): "\(status.name) (call-\(call.rawValue))"
+        case .wrapUp: "wrap-up"
+        case .paused(let reason): "paused (\(reason))"
+        default: status.name
         }
     }
 }

@@ -3,59 +3,75 @@ import Glibc
 #endif
 import CallControl
 import Channels
+import Config
 import DSP
 import MediaLoop
 import SimChannels
 import Telephony
 
 /// kefud's graph: a board (the simulated board with its simulated callers
-/// and agents, or the DAHDI card), media loop, call control. Step it in
-/// virtual time with `runVirtual` (simulated board), or hand it to `Daemon`.
+/// and agents, or the DAHDI card), media loop, call control, all configured
+/// from one `CenterSetup`. Step it in virtual time with `runVirtual`
+/// (simulated board), or hand it to `Daemon`.
 public final class SimulatedCenter {
     public let options: CenterOptions
+    public let config: KefuConfig
     public let board: ChannelBackend
     /// The simulated board and world, when the board is simulated.
     public let simBoard: SimBoard?
     public let world: SimWorld?
     public let media: MediaLoop
     public let control: CallController
-    public let prompts: PromptSet
+    public let prompts: PromptLibrary
+    /// Said once at start: config warnings, prompt stand-ins.
+    public let startNotes: [String]
 
-    /// The simulated board with seeded callers and agents.
-    public convenience init(options: CenterOptions) {
-        let board = SimBoard(lines: options.lines, phones: options.agents)
+    /// The simulated board, numbered as the config numbers its fxo lines and
+    /// fxs phones, with seeded callers and agents.
+    public convenience init(options: CenterOptions, setup: CenterSetup) throws(StartupFailure) {
+        let trunks = setup.config.lines.filter { $0.signalling == .fxo }.flatMap(\.channels)
+        let phones = setup.config.lines.filter { $0.signalling == .fxs }.flatMap(\.channels)
+        guard !trunks.isEmpty || !phones.isEmpty else {
+            throw StartupFailure(["\(setup.config.file): no fxo or fxs channels to simulate"])
+        }
+        let board = SimBoard(lineNumbers: trunks.sorted(), phoneNumbers: phones.sorted())
         var settings = SimWorldSettings()
         settings.callsPerMinute = options.callsPerMinute
         settings.meanTalk = options.meanTalkSeconds
         settings.meanPatience = options.meanPatienceSeconds
         settings.seed = options.seed
+        if let scripts = options.keyScripts { settings.keyScripts = scripts }
         let world = SimWorld(board: board, settings: settings)
         board.world = world
-        self.init(options: options, board: board, simBoard: board, world: world)
+        try self.init(options: options, setup: setup, board: board, simBoard: board, world: world)
     }
 
-    /// Any board (the DAHDI card): real lines and phones, no simulated world.
-    public convenience init(options: CenterOptions, board: ChannelBackend) {
-        self.init(options: options, board: board, simBoard: nil, world: nil)
+    /// Any board (the DAHDI card): the config's lines and phones must be on it.
+    public convenience init(options: CenterOptions, setup: CenterSetup, board: ChannelBackend) throws(StartupFailure) {
+        try self.init(options: options, setup: setup, board: board, simBoard: nil, world: nil)
     }
 
-    private init(options: CenterOptions, board: ChannelBackend, simBoard: SimBoard?, world: SimWorld?) {
+    private init(options: CenterOptions, setup: CenterSetup, board: ChannelBackend, simBoard: SimBoard?, world: SimWorld?) throws(StartupFailure) {
+        let mismatch = CenterLoader.check(board: board, against: setup.config)
+        guard mismatch.isEmpty else { throw StartupFailure(mismatch.map(\.description)) }
         self.options = options
+        self.config = setup.config
         self.board = board
         self.simBoard = simBoard
         self.world = world
-        prompts = PromptSet(directory: options.promptDirectory)
+        prompts = setup.prompts
         media = MediaLoop(backend: board, prompts: prompts.table)
-        let plan = TonePlan.china
-        let hangUp = Set(plan.tones.indices.filter { ["busy", "congestion"].contains(plan.tones[$0].name) }.map(ToneIndex.init))
-        let flowSettings = CallFlowSettings(
-            lines: board.channels.filter { $0.signalling == .fxoLine }.map(\.number),
-            phones: board.channels.filter { $0.signalling == .fxsPhone }.map(\.number),
-            greeting: prompts.greeting, music: prompts.music, busyTone: prompts.busyTone, hangUpTones: hangUp)
-        let root = options.dataDirectory
-        control = CallController(flow: CallFlow(settings: flowSettings), media: media) { id in
-            "\(root)/recordings/\(SimulatedCenter.datePath())/\(id).wav"
+        var plan = CenterPlan(config: setup.config, calendar: setup.calendar, prompts: prompts.files, tones: prompts.tones,
+                              clockAtStart: options.clockAtStart ?? UnixTime(seconds: Int64(time(nil))))
+        plan.seed = options.seed
+        let flow: CenterFlow
+        do { flow = try CenterFlow(plan: plan) } catch { throw StartupFailure(["\(setup.config.file): \(error)"]) }
+        let root = options.dataDirectory.map { $0 + "/recordings" } ?? setup.config.recording.directory
+        let zone = setup.config.system.timeZone
+        control = CallController(flow: flow, media: media) { id in
+            "\(root)/\(SimulatedCenter.datePath(zone))/\(id).wav"
         }
+        startNotes = setup.warnings.map(\.description) + prompts.notes
         control.start()
     }
 
@@ -73,12 +89,10 @@ public final class SimulatedCenter {
         }
     }
 
-    /// YYYY/MM/DD of today (UTC+8, the box's default zone) for recording folders.
-    static func datePath() -> String {
-        var t = time(nil) + 8 * 3600
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)/\(two(parts.tm_mon + 1))/\(two(parts.tm_mday))"
+    /// YYYY/MM/DD of today in the box's time zone, for recording folders.
+    static func datePath(_ zone: TimeZoneOffset) -> String {
+        let date = zone.local(UnixTime(seconds: Int64(time(nil)))).date
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(date.year)/\(two(date.month))/\(two(date.day))"
     }
 }

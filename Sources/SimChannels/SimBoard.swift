@@ -5,13 +5,16 @@ import Synchronization
 import Glibc
 #endif
 
-/// The simulated card: `lines` FXO lines on span 1 (channels 1…lines), then
-/// `phones` FXS ports on span 2. Implements `ChannelBackend` for Kefu and a
-/// far-side API for the simulated exchange and phones.
+/// The simulated card: FXO lines on span 1, then FXS ports on span 2, numbered
+/// 1…lines and on (`init(lines:phones:)`) or as a configuration numbers them
+/// (`init(lineNumbers:phoneNumbers:)`). Implements `ChannelBackend` for Kefu
+/// and a far-side API for the simulated exchange and phones.
 public final class SimBoard: ChannelBackend {
     public let channels: [ChannelInfo]
     public let blockSize: Int
     private var state: [SimChannelState]
+    /// Index into `state` by channel number (-1: no such channel).
+    private let indexOf: [Int]
     /// Blocks elapsed since the board started.
     public private(set) var tick: Int64 = 0
     /// The simulated world acting on the far ends each tick, if any.
@@ -20,26 +23,36 @@ public final class SimBoard: ChannelBackend {
     public var pacer: (() -> Void)?
     public private(set) var toneZone = "cn"
 
-    public init(lines: Int, phones: Int, blockSize: Int = 160) {
-        precondition(lines >= 0 && phones >= 0 && lines + phones > 0, "a board needs channels")
+    public convenience init(lines: Int, phones: Int, blockSize: Int = 160) {
+        self.init(lineNumbers: Array(1..<(lines + 1)), phoneNumbers: Array((lines + 1)..<(lines + phones + 1)), blockSize: blockSize)
+    }
+
+    /// Lines and phones with the given channel numbers (each used once, all above 0).
+    public init(lineNumbers: [Int], phoneNumbers: [Int], blockSize: Int = 160) {
+        let all = lineNumbers + phoneNumbers
+        precondition(!all.isEmpty, "a board needs channels")
+        precondition(Set(all).count == all.count && all.allSatisfy { $0 > 0 }, "channel numbers must be distinct and above 0")
         self.blockSize = blockSize
         var infos: [ChannelInfo] = []
-        for i in 0..<lines {
-            infos.append(ChannelInfo(number: ChannelNumber(i + 1), span: SpanID(1), signalling: .fxoLine, name: "SIM/1/\(i + 1)"))
+        for (i, n) in lineNumbers.enumerated() {
+            infos.append(ChannelInfo(number: ChannelNumber(n), span: SpanID(1), signalling: .fxoLine, name: "SIM/1/\(i + 1)"))
         }
-        for i in 0..<phones {
-            infos.append(ChannelInfo(number: ChannelNumber(lines + i + 1), span: SpanID(2), signalling: .fxsPhone, name: "SIM/2/\(i + 1)"))
+        for (i, n) in phoneNumbers.enumerated() {
+            infos.append(ChannelInfo(number: ChannelNumber(n), span: SpanID(2), signalling: .fxsPhone, name: "SIM/2/\(i + 1)"))
         }
         channels = infos
         state = infos.map { SimChannelState(info: $0, blockSize: blockSize) }
+        var index = [Int](repeating: -1, count: all.max()! + 1)
+        for (i, n) in all.enumerated() { index[n] = i }
+        indexOf = index
     }
 
     // MARK: ChannelBackend
 
     private func channel(_ c: ChannelNumber) throws(ChannelError) -> SimChannelState {
-        let i = c.rawValue - 1
-        guard i >= 0, i < state.count else { throw .noSuchChannel(c) }
-        return state[i]
+        let n = c.rawValue
+        guard n >= 0, n < indexOf.count, indexOf[n] >= 0 else { throw .noSuchChannel(c) }
+        return state[indexOf[n]]
     }
 
     private func openChannel(_ c: ChannelNumber) throws(ChannelError) -> SimChannelState {
@@ -89,7 +102,10 @@ public final class SimBoard: ChannelBackend {
         case (.fxoLine, .flash):
             s.flashes += 1
         case (.fxsPhone, .ringStart):
-            if !s.farOffHook { s.ringingPhone = true }
+            if !s.farOffHook {
+                s.ringingPhone = true
+                s.ringStarts += 1
+            }
         case (.fxsPhone, .ringStop), (.fxsPhone, .onHook):
             s.ringingPhone = false
         case (.fxsPhone, .offHook):
@@ -198,6 +214,9 @@ public final class SimBoard: ChannelBackend {
     public func lineIsRinging(_ c: ChannelNumber) -> Bool { (try? channel(c))?.ringing ?? false }
     /// Whether Kefu is ringing the phone on a port.
     public func phoneIsRinging(_ c: ChannelNumber) -> Bool { (try? channel(c))?.ringingPhone ?? false }
+    /// How many times Kefu has started ringing the phone on a port (a new
+    /// offer right after another keeps it ringing; this tells them apart).
+    public func phoneRingStarts(_ c: ChannelNumber) -> Int { (try? channel(c))?.ringStarts ?? 0 }
     /// Whether the phone on a port is off hook.
     public func phoneIsOffHook(_ c: ChannelNumber) -> Bool { (try? channel(c))?.farOffHook ?? false }
     /// Digits Kefu dialled on a channel so far.
@@ -218,6 +237,7 @@ final class SimChannelState {
     // FXS port
     var farOffHook = false
     var ringingPhone = false
+    var ringStarts = 0
     var dialled = ""
     let toKefu: BlockQueue
     let fromKefu: BlockQueue

@@ -22,6 +22,15 @@ public struct SimWorldSettings: Sendable {
     public var busyToneShare = 0.5
     /// Seconds a caller lets the line ring unanswered before giving up.
     public var ringGiveUp = 30.0
+    /// What callers press in the voice menus: each call picks one script;
+    /// each step's keys are sent together, the first 1.5–3.5 s after the
+    /// answer and each next one 2–4 s later (the menus take keys during
+    /// their prompts). The default fits config/kefu.toml: "1" sales; "2"
+    /// then "1" the support menu's queue; "3" then an order number and "#".
+    public var keyScripts: [[String]] = [["1"], ["2", "1"], ["3", "2026031501#"]]
+    /// Seconds after the agent hangs up before a caller answers the survey
+    /// (a key 1–5), if Kefu keeps the line.
+    public var surveyDelay = 1.5...2.5
     public var seed: UInt64 = 1
 
     public init() {}
@@ -38,14 +47,19 @@ public struct SimWorldCounts: Sendable, Equatable {
     public var endedByCaller = 0
     public var endedByAgent = 0
     public var offersMissed = 0
+    /// Survey answers keyed in (after the agent hung up).
+    public var surveysAnswered = 0
     public init() {}
 }
 
 /// Seeded synthetic callers on the board's FXO lines and agents on its FXS
 /// phones. Callers ring with China's cadence (1 s on, 4 s off), send FSK
-/// caller ID (Bell 202 MDMF) in the first gap, wait quietly, talk once they
-/// hear an agent, and hang up by loop-current drop or busy tone. Agents
-/// answer after a delay (or miss the call), talk, and hang up.
+/// caller ID (Bell 202 MDMF) in the first gap, press the keys of a script
+/// picked for the call (DTMF audio, not events) while they wait, talk once
+/// they hear an agent, answer the survey with a key 1–5 about 2 s after the
+/// agent has gone if Kefu keeps the line, and hang up by loop-current drop
+/// or busy tone. Agents answer after a delay (or miss the call), talk, and
+/// hang up.
 ///
 /// A simulated agent's speech carries a fixed four-sample signature at the
 /// start of each block; Kefu bridges audio unchanged, so a caller "hears an
@@ -73,20 +87,31 @@ public final class SimWorld: SimWorldDriver {
         case ringing(since: Int64)
         case waiting(since: Int64, patience: Int64)
         case talking(until: Int64)
+        /// The agent has gone; the survey key goes at `answerAt` (once), and
+        /// the caller hangs up at `giveUpAt` if Kefu has not.
+        case survey(answerAt: Int64?, giveUpAt: Int64)
         case busyTone
     }
 
     final class Caller {
         var state = CallerState.idle
         let callerID: CallerIDGenerator
-        var hangUpWithBusyTone = false
+        let keys = DTMFGenerator(level: -10, onMilliseconds: 80, offMilliseconds: 80)
+        /// Key steps still to press, and when the next one goes.
+        var script: [String] = []
+        var nextKeys: Int64 = 0
+        var sendingKeys = false
+        /// Blocks in a row without the agent's signature while talking.
+        var agentSilent = 0
         var busyPosition = 0
         init() { callerID = CallerIDGenerator(signal: .bell202) }
     }
 
     enum AgentState: Equatable {
         case idle
-        case deciding(answerAt: Int64?)
+        /// Decided about the offer that started ringing the `ring`th time:
+        /// answer at `answerAt`, or (nil) let it ring out.
+        case deciding(answerAt: Int64?, ring: Int)
         case talking(until: Int64)
     }
 
@@ -128,9 +153,22 @@ public final class SimWorld: SimWorldDriver {
         for line in lineNumbers {
             let caller = callers[line]!
             block.withUnsafeMutableBufferPointer { board.farReceive(line, into: $0) }
-            if case .waiting = caller.state, Array(block.prefix(4)) == Self.signature {
+            let hearsAgent = Array(block.prefix(4)) == Self.signature
+            switch caller.state {
+            case .waiting where hearsAgent:
                 counters.reachedAgent.add(1, ordering: .relaxed)
+                caller.agentSilent = 0
                 caller.state = .talking(until: tick + ticks(exponential(mean: settings.meanTalk * 2)))
+            case .talking:
+                caller.agentSilent = hearsAgent ? 0 : caller.agentSilent + 1
+                if caller.agentSilent == 25 {  // half a second without the agent: they hung up, Kefu kept the line
+                    counters.endedByAgent.add(1, ordering: .relaxed)
+                    flushKeys(caller)
+                    let delay = settings.surveyDelay.lowerBound + rng.nextUnit() * (settings.surveyDelay.upperBound - settings.surveyDelay.lowerBound)
+                    caller.state = .survey(answerAt: tick + ticks(delay), giveUpAt: tick + ticks(20))
+                }
+            default:
+                break
             }
         }
         for phone in phoneNumbers {
@@ -169,6 +207,10 @@ public final class SimWorld: SimWorldDriver {
             if board.lineIsOffHook(line) {
                 board.farRing(line, false)
                 caller.state = .waiting(since: tick, patience: ticks(exponential(mean: settings.meanPatience)))
+                let scripts = settings.keyScripts
+                caller.script = scripts.isEmpty ? [] : scripts[min(scripts.count - 1, Int(rng.nextUnit() * Double(scripts.count)))]
+                caller.nextKeys = tick + ticks(1.5 + 2 * rng.nextUnit())
+                flushKeys(caller)
                 return
             }
             let phase = (tick - since) % 250  // 5 s cadence in 20 ms ticks
@@ -184,10 +226,24 @@ public final class SimWorld: SimWorldDriver {
             }
         case .waiting(let since, let patience):
             if !board.lineIsOffHook(line) { caller.state = .idle; return }
+            if !caller.script.isEmpty, tick >= caller.nextKeys {
+                press(caller, caller.script.removeFirst())
+                caller.nextKeys = tick + ticks(2 + 2 * rng.nextUnit())
+            }
+            sendKeys(board, line, caller)
             if tick - since > patience {
                 counters.abandonedWaiting.add(1, ordering: .relaxed)
                 hangUp(board, line, caller)
             }
+        case .survey(let answerAt, let giveUpAt):
+            if !board.lineIsOffHook(line) { caller.state = .idle; return }
+            if let answerAt, tick >= answerAt {
+                press(caller, String(1 + min(4, Int(rng.nextUnit() * 5))))
+                counters.surveysAnswered.add(1, ordering: .relaxed)
+                caller.state = .survey(answerAt: nil, giveUpAt: giveUpAt)
+            }
+            sendKeys(board, line, caller)
+            if tick >= giveUpAt { hangUp(board, line, caller) }
         case .talking(let until):
             if !board.lineIsOffHook(line) {
                 counters.endedByAgent.add(1, ordering: .relaxed)
@@ -210,6 +266,31 @@ public final class SimWorld: SimWorldDriver {
         }
     }
 
+    /// Queues keys ("2026031501#") on the caller's DTMF sender.
+    private func press(_ caller: Caller, _ keys: String) {
+        let parsed = keys.compactMap { DTMFKey($0) }
+        guard !parsed.isEmpty else { return }
+        caller.keys.send(parsed)
+        caller.sendingKeys = true
+    }
+
+    /// Drops keys still queued from an earlier step.
+    private func flushKeys(_ caller: Caller) {
+        var rounds = 0
+        while caller.sendingKeys, rounds < 1000 {
+            if block.withUnsafeMutableBufferPointer({ caller.keys.generate(into: $0) }) == 0 { caller.sendingKeys = false }
+            rounds += 1
+        }
+    }
+
+    /// Sends this block of key audio, while keys are queued.
+    private func sendKeys(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller) {
+        guard caller.sendingKeys else { return }
+        let n = block.withUnsafeMutableBufferPointer { caller.keys.generate(into: $0) }
+        if n == 0 { caller.sendingKeys = false }
+        send(board, line)
+    }
+
     private func hangUp(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller) {
         if rng.nextUnit() < settings.busyToneShare {
             caller.state = .busyTone
@@ -225,21 +306,26 @@ public final class SimWorld: SimWorldDriver {
         for i in 0..<block.count { block[i] = Int16(amplitude * (rng.nextUnit() * 2 - 1)) }
     }
 
+    /// An offer rings: answer after a delay, or let it ring out.
+    private func decide(_ board: SimBoard, _ phone: ChannelNumber, _ agent: Agent, _ tick: Int64) {
+        let ring = board.phoneRingStarts(phone)
+        if rng.nextUnit() < settings.agentMissChance {
+            counters.offersMissed.add(1, ordering: .relaxed)
+            agent.state = .deciding(answerAt: nil, ring: ring)
+        } else {
+            let delay = settings.agentAnswerDelay.lowerBound
+                + rng.nextUnit() * (settings.agentAnswerDelay.upperBound - settings.agentAnswerDelay.lowerBound)
+            agent.state = .deciding(answerAt: tick + ticks(delay), ring: ring)
+        }
+    }
+
     private func agentActs(_ board: SimBoard, _ phone: ChannelNumber, _ agent: Agent, _ tick: Int64) {
         switch agent.state {
         case .idle:
-            if board.phoneIsRinging(phone) {
-                if rng.nextUnit() < settings.agentMissChance {
-                    counters.offersMissed.add(1, ordering: .relaxed)
-                    agent.state = .deciding(answerAt: nil)
-                } else {
-                    let delay = settings.agentAnswerDelay.lowerBound
-                        + rng.nextUnit() * (settings.agentAnswerDelay.upperBound - settings.agentAnswerDelay.lowerBound)
-                    agent.state = .deciding(answerAt: tick + ticks(delay))
-                }
-            }
-        case .deciding(let answerAt):
+            if board.phoneIsRinging(phone) { decide(board, phone, agent, tick) }
+        case .deciding(let answerAt, let ring):
             if !board.phoneIsRinging(phone) { agent.state = .idle; return }
+            if board.phoneRingStarts(phone) != ring { return decide(board, phone, agent, tick) }  // a new offer
             if let answerAt, tick >= answerAt {
                 board.farPhoneHook(phone, offHook: true)
                 agent.silentBlocks = 0
@@ -261,7 +347,7 @@ public final class SimWorld: SimWorldDriver {
 final class SimCounters: Sendable {
     let arrived = Atomic<Int>(0), blocked = Atomic<Int>(0), gaveUpRinging = Atomic<Int>(0)
     let abandonedWaiting = Atomic<Int>(0), reachedAgent = Atomic<Int>(0), endedByCaller = Atomic<Int>(0)
-    let endedByAgent = Atomic<Int>(0), offersMissed = Atomic<Int>(0)
+    let endedByAgent = Atomic<Int>(0), offersMissed = Atomic<Int>(0), surveysAnswered = Atomic<Int>(0)
 
     var snapshot: SimWorldCounts {
         var c = SimWorldCounts()
@@ -273,6 +359,7 @@ final class SimCounters: Sendable {
         c.endedByCaller = endedByCaller.load(ordering: .relaxed)
         c.endedByAgent = endedByAgent.load(ordering: .relaxed)
         c.offersMissed = offersMissed.load(ordering: .relaxed)
+        c.surveysAnswered = surveysAnswered.load(ordering: .relaxed)
         return c
     }
 }

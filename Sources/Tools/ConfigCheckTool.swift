@@ -24,14 +24,24 @@ public enum ConfigCheckTool {
         run(path: path, unixSeconds: Int64(time(nil)))
     }
 
-    /// `unixSeconds` (now, seconds since 1970 UTC) decides which year the
-    /// holiday calendars must cover.
-    public static func run(path: String, unixSeconds: Int64) -> Result {
+    /// A config file read with its holiday calendars, checked as a whole.
+    public struct Loaded: Sendable {
+        public var path: String
+        public var config: KefuConfig
+        public var calendar: HolidayCalendar
+        /// The config's own problems first, in line order; then each calendar file's.
+        public var diagnostics: [Diagnostic]
+        /// The prompt directory, resolved against the config file's folder.
+        public var promptDirectory: String
+    }
+
+    /// Reads and checks a config file, its calendars and (with
+    /// `checkPromptFiles`) its prompt directory. `unixSeconds` (now) decides
+    /// which year the calendars must cover. Throws when the file itself
+    /// cannot be read.
+    public static func load(path: String, unixSeconds: Int64, checkPromptFiles: Bool = true) throws(FileIO.Failure) -> Loaded {
         let now = UnixTime(seconds: unixSeconds)
-        let text: String
-        do { text = String(decoding: try FileIO.read(path), as: UTF8.self) } catch {
-            return Result(lines: ["kefu config check: \(error)"], status: 2)
-        }
+        let text = String(decoding: try FileIO.read(path), as: UTF8.self)
         let loaded = ConfigLoader.load(text, file: path)
         let config = loaded.config
         var diagnostics = loaded.diagnostics
@@ -50,30 +60,71 @@ public enum ConfigCheckTool {
         diagnostics += ConfigLoader.calendarCoverage(calendar, config: config, year: year)
 
         let promptDirectory = resolve(config.prompts.directory, in: folder)
-        if let listing = listPrompts(promptDirectory) {
-            diagnostics += ConfigLoader.checkPrompts(config, files: listing)
-        } else {
-            diagnostics.append(Diagnostic(file: path, line: max(config.prompts.line, 1), severity: .warning,
-                                          message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked"))
+        if checkPromptFiles {
+            if let listing = listPrompts(promptDirectory) {
+                diagnostics += ConfigLoader.checkPrompts(config, files: listing)
+            } else {
+                diagnostics.append(Diagnostic(file: path, line: max(config.prompts.line, 1), severity: .warning,
+                                              message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked"))
+            }
         }
 
-        // The config's own problems first, in line order; then each calendar file's.
         diagnostics = diagnostics.enumerated().sorted { a, b in
             let ka = (a.element.file != path, a.element.file, a.element.line, a.offset)
             let kb = (b.element.file != path, b.element.file, b.element.line, b.offset)
             return ka.0 != kb.0 ? !ka.0 : (ka.1, ka.2, ka.3) < (kb.1, kb.2, kb.3)
         }.map(\.element)
+        return Loaded(path: path, config: config, calendar: calendar, diagnostics: diagnostics, promptDirectory: promptDirectory)
+    }
+
+    /// `unixSeconds` (now, seconds since 1970 UTC) decides which year the
+    /// holiday calendars must cover.
+    public static func run(path: String, unixSeconds: Int64) -> Result {
+        let loaded: Loaded
+        do { loaded = try load(path: path, unixSeconds: unixSeconds) } catch {
+            return Result(lines: ["kefu config check: \(error)"], status: 2)
+        }
+        let config = loaded.config, diagnostics = loaded.diagnostics
         var lines = diagnostics.map(\.description)
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors == 0 {
             let channels = config.lines.reduce(0) { $0 + $1.channels.count }
             lines.append("\(path): OK, \(plural(warnings, "warning")) (\(plural(config.lines.count, "line group")), \(plural(channels, "channel")), "
                          + "\(plural(config.agents.count, "agent")), \(plural(config.queues.count, "queue")), \(plural(config.menus.count, "menu")), "
-                         + "\(plural(config.schedules.count, "schedule")), \(plural(calendar.days.count, "calendar day")))")
+                         + "\(plural(config.schedules.count, "schedule")), \(plural(loaded.calendar.days.count, "calendar day")))")
         } else {
             lines.append("\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))")
         }
         return Result(lines: lines, status: errors == 0 ? 0 : 1)
+    }
+
+    /// `kefu config prompts FILE`: every prompt file the config needs, one
+    /// `<language>/<name>.wav` per line, relative to the prompt directory.
+    /// A config with errors lists nothing (status 1, the errors on the lines).
+    public static func promptFiles(path: String) -> Result {
+        let text: String
+        do { text = String(decoding: try FileIO.read(path), as: UTF8.self) } catch {
+            return Result(lines: ["kefu config prompts: \(error)"], status: 2)
+        }
+        let loaded = ConfigLoader.load(text, file: path)
+        guard loaded.isValid else {
+            return Result(lines: loaded.diagnostics.errors.map(\.description) + ["\(path): fix the errors first (kefu config check)"], status: 1)
+        }
+        return Result(lines: requiredPromptFiles(loaded.config), status: 0)
+    }
+
+    /// Each prompt file a config names, once, for every language, in the
+    /// order they first appear in the file.
+    public static func requiredPromptFiles(_ config: KefuConfig) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        for use in ConfigLoader.promptUses(config) {
+            for language in config.system.languages {
+                let file = ConfigLoader.promptFile(use.value, language: language)
+                if seen.insert(file).inserted { out.append(file) }
+            }
+        }
+        return out
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -5,8 +5,8 @@ import Tools
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Check the configuration file.",
-        subcommands: [Check.self]
+        abstract: "Check the configuration file, or list the prompt files it needs.",
+        subcommands: [Check.self, Prompts.self]
     )
 
     struct Check: ParsableCommand {
@@ -31,6 +31,30 @@ struct ConfigCommand: ParsableCommand {
                 for line in result.lines { print(line) }
             }
             if result.status != 0 { throw ExitCode(result.status) }
+        }
+    }
+
+    struct Prompts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the prompt files a configuration needs.",
+            discussion: """
+            Prints one <language>/<name>.wav per line, relative to the prompt
+            directory, for every prompt the file names and every language it
+            configures (what `kefu config check` looks for). A file with errors
+            lists nothing: the errors are printed and the exit status is 1.
+            """)
+
+        @Argument(help: "The configuration file.")
+        var file: String = ConfigCheckTool.defaultPath
+
+        func run() throws {
+            let result = ConfigCheckTool.promptFiles(path: file)
+            if result.status == 0 {
+                for line in result.lines { print(line) }
+            } else {
+                for line in result.lines { printError(line) }
+                throw ExitCode(result.status)
+            }
         }
     }
 }

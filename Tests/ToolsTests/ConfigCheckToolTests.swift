@@ -120,4 +120,21 @@ import Tools
         #expect(result.status == 0)
         #expect(result.lines.contains { $0.hasPrefix("\(path):2: warning: the holiday calendars have no entries for 2027") })
     }
+
+    @Test func promptListingNamesEveryFileForEveryLanguageOnce() {
+        let result = ConfigCheckTool.promptFiles(path: Self.repository + "/config/kefu.toml")
+        #expect(result.status == 0)
+        #expect(result.lines.count == 32, "16 prompts in zh and en")
+        #expect(Set(result.lines).count == result.lines.count)
+        #expect(Array(result.lines.prefix(2)) == ["zh/hold-music.wav", "en/hold-music.wav"], "in the order the file names them")
+        #expect(result.lines.contains("en/survey-ask.wav"))
+    }
+
+    @Test func promptListingOfAConfigWithErrorsListsOnlyTheErrors() throws {
+        let path = try write("broken.toml", "[menus.main]\nprompt = \"welcome\"\n[menus.main.keys]\n1 = \"queue nowhere\"\n")
+        let result = ConfigCheckTool.promptFiles(path: path)
+        #expect(result.status == 1)
+        #expect(result.lines.first == "\(path):4: error: [menus.main] key 1: no queue 'nowhere' (none is defined)")
+        #expect(!result.lines.contains { $0.hasSuffix(".wav") })
+    }
 }

@@ -3,10 +3,41 @@ import Glibc
 #endif
 import CallControl
 import Channels
+import Config
 import DAHDIChannels
 import DSP
 import KefuDaemon
 import Telephony
+
+/// The center on span 1: two lines whose calls start in a one-key menu, and
+/// agent 8001 on the phone port 3 answering queue "help".
+let vboardConfig = """
+[system]
+languages = ["zh"]
+board = "dahdi"
+
+[lines.pstn]
+signalling = "fxo"
+channels = "1-2"
+menu = "main"
+
+[lines.phones]
+signalling = "fxs"
+channels = "3-4"
+
+[agents.8001]
+phone = 3
+
+[queues.help]
+agents = ["8001"]
+
+[menus.main]
+prompt = "greeting"
+timeout = 8
+
+[menus.main.keys]
+5 = "queue help"
+"""
 
 /// A whole call on real DAHDI drivers: Kefu's graph drives span 1 while this
 /// program plays the exchange and the agent's phone on span 2. Returns what
@@ -25,7 +56,13 @@ func fullCall(dataDirectory: String) -> [String] {
     } catch { return ["set-up: \(error)"] }
     var options = CenterOptions()
     options.dataDirectory = dataDirectory
-    let center = SimulatedCenter(options: options, board: box)
+    options.demo = true
+    let loaded = ConfigLoader.load(vboardConfig, file: "vboard.toml")
+    guard loaded.isValid else { return loaded.diagnostics.errors.map(\.description) }
+    let setup = CenterSetup(config: loaded.config, calendar: HolidayCalendar(),
+                            prompts: PromptLibrary(config: loaded.config, directory: "/nonexistent", demo: true))
+    let center: SimulatedCenter
+    do { center = try SimulatedCenter(options: options, setup: setup, board: box) } catch { return ["center: \(error)"] }
     let exchange = ChannelNumber(5), agentPhone = ChannelNumber(7), line = ChannelNumber(1), port = ChannelNumber(3)
     var block = [Int16](repeating: 0, count: 160)
     var tick = 0
@@ -56,13 +93,21 @@ func fullCall(dataDirectory: String) -> [String] {
     // The exchange rings the line and sends FSK caller ID after the first burst.
     let cid = CallerIDGenerator(signal: .bell202)
     _ = cid.send(CallerID(format: .fskMDMF, number: "13800138000", name: "Li", dateTime: "11251030"))
+    let ringFrom = tick
     try? far.hook(exchange, .ringStart)
     var answeredAt: Int?
     for t in 0..<600 where answeredAt == nil {
         step {
             if t >= 60 && t < 240 {
-                block.withUnsafeMutableBufferPointer { _ = cid.generate(into: $0) }
-                farWrite(exchange, block)
+                // Keep the exchange's transmit buffers full while the FSK burst
+                // runs: under emulation one loop pass can take longer than a
+                // block, and an empty buffer would cut a gap into the burst.
+                var written = 0
+                repeat {
+                    block.withUnsafeMutableBufferPointer { _ = cid.generate(into: $0) }
+                    farWrite(exchange, block)
+                    written += 1
+                } while written < 3 && far.hasRoomToWrite(exchange)
             }
             _ = farRead(exchange)
             _ = farRead(agentPhone)
@@ -72,18 +117,18 @@ func fullCall(dataDirectory: String) -> [String] {
     guard answeredAt != nil else { return ["Kefu never answered the ringing line"] }
     try? far.hook(exchange, .ringStop)
 
-    // The caller hears the greeting, then presses 5 (audio DTMF, not DAHDI events).
+    // The caller hears the menu's greeting, then presses 5 (audio DTMF, not DAHDI events).
     var loud = 0
     let keys = DTMFGenerator(level: -10)
     for t in 0..<400 {
         step {
             if energy(farRead(exchange)) > 1e4 { loud += 1 }
-            if t == 5 { keys.send([.five]) }
+            if t == 70 { keys.send([.five]) }  // after the greeting (a 1 s chime): a key during it would cut it short
             block.withUnsafeMutableBufferPointer { _ = keys.generate(into: $0) }
             farWrite(exchange, block)
             _ = farEvents(agentPhone)
         }
-        if case .offering = center.control.flow.lines[line] ?? .idle { break }
+        if case .queued = center.control.flow.lines[line] ?? .idle { break }
     }
     if loud < 25 { broken.append("the caller heard little of the greeting (\(loud) loud blocks)") }
 
@@ -147,6 +192,7 @@ func fullCall(dataDirectory: String) -> [String] {
     } else {
         broken.append("no recording written")
     }
-    print("full call: \(record.id) from \(record.callerID?.number ?? "?") keys '\(record.keys)' agent \(record.agent.map { "\($0)" } ?? "-") end \(record.end?.rawValue ?? "-")")
+    print("full call: \(record.id) from \(record.callerID?.number ?? "?") keys '\(record.keys)' agent \(record.agent.map { "\($0)" } ?? "-") end \(record.end?.rawValue ?? "-")"
+          + " (arrived \(record.arrived), answered \(record.answered.map { "\($0)" } ?? "-"), ringing from \(ringFrom * 20) ms, answer seen at \((ringFrom + (answeredAt ?? 0)) * 20) ms)")
     return broken
 }

@@ -1,10 +1,8 @@
-import ACD
 import Config
 import Telephony
 
 /// The ACD's part of the box's configuration file: queues and agents as the
-/// engine takes them. Used by `kefu sim --config`; the daemon's wiring will
-/// use the same mapping.
+/// engine takes them. Used by kefud's call flow and by `kefu sim --config`.
 public enum ACDConfigurationMapping {
     /// Overflow actions the ACD cannot carry out itself (a menu, voicemail, a
     /// dialled number, one agent) leave the queue with this prompt; the call

@@ -1,0 +1,126 @@
+import ACD
+import Channels
+import DSP
+import IVR
+import MediaLoop
+import Telephony
+
+/// Lines: ringing (with caller ID between the rings), the answer, keys and
+/// hang-up tones on the line, the caller hanging up, and the release.
+extension CenterFlow {
+    mutating func lineEvent(_ line: ChannelNumber, _ event: ChannelEvent) {
+        let state = lines[line] ?? .idle
+        switch (state, event) {
+        case (.idle, .ringBegin):
+            guard plan.lines[line]?.menu != nil, !down.contains(line) else { return }  // no menu: not answered
+            let id = CallID(nextCall)
+            nextCall += 1
+            calls[id] = CallRecord(id: id, line: line, arrived: now)
+            dtmfCallerID[line] = DTMFCallerIDAssembler()
+            lines[line] = .ringing(id, rings: 1, lastRing: now)
+            if plan.answerOnRing <= 1 { answer(line, id) } else { media(.setDSP(line, [.callerID, .dtmf])) }
+        case (.ringing(let id, let rings, _), .ringBegin):
+            lines[line] = .ringing(id, rings: rings + 1, lastRing: now)
+            if rings + 1 >= plan.answerOnRing { answer(line, id) }
+        case (.ringing(let id, let rings, _), .ringEnd):
+            lines[line] = .ringing(id, rings: rings, lastRing: now)
+        case (_, .lineDisconnect):
+            if let id = state.call { callerGone(id, .callerLoopCurrentDrop) }
+        case (_, .alarm):
+            down.insert(line)
+            if let id = state.call { callerGone(id, .lineFailed) }
+        case (_, .alarmCleared):
+            down.remove(line)
+        default:
+            break
+        }
+    }
+
+    /// Answers, then hands the call to the line's first menu.
+    mutating func answer(_ line: ChannelNumber, _ id: CallID) {
+        guard let entry = plan.lines[line], let menu = entry.menu else { return }
+        lines[line] = .menu(id)
+        calls[id]?.answered = now
+        calls[id]?.language = entry.language
+        dtmfCallerID[line] = nil
+        media(.hook(line, .offHook))
+        media(.setDSP(line, DSPFeatures.call))
+        var session = CallSession(line: line, language: entry.language)
+        session.ivr = IVREngine(plan: plan.ivr, entry: menu, language: entry.language)
+        sessions[id] = session
+        feed(id, .start(wallClock))
+    }
+
+    /// DSP findings on a line: caller ID keys while ringing, keys for the
+    /// menus, survey and queue, and the exchange's busy or congestion tone.
+    mutating func lineSignal(_ line: ChannelNumber, _ event: DSPEvent) {
+        let state = lines[line] ?? .idle
+        switch event {
+        case .toneBegin(let tone, _, _) where plan.hangUpTones.contains(tone):
+            if let id = state.call { callerGone(id, .callerBusyTone) }
+        case .dtmfBegin(let key, let at):
+            switch state {
+            case .idle:
+                break
+            case .ringing(let id, _, _):
+                var assembler = dtmfCallerID[line] ?? DTMFCallerIDAssembler()
+                if assembler.add(key, at: at), let cid = try? assembler.take() { calls[id]?.callerID = cid }
+                dtmfCallerID[line] = assembler
+            case .menu(let id), .survey(let id):
+                calls[id]?.keys.append(key.rawValue)
+                feed(id, .digit(key))
+            case .queued(let id, _):
+                calls[id]?.keys.append(key.rawValue)
+                acdStep(.callerKey(acdCall(id), key))
+            case .talking(let id, _), .leaving(let id):
+                calls[id]?.keys.append(key.rawValue)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The caller hung up (or the line failed): tell whichever engine has
+    /// the call, then release the line.
+    mutating func callerGone(_ id: CallID, _ end: CallEnd) {
+        guard let line = calls[id]?.line else { return }
+        switch lines[line] ?? .idle {
+        case .menu, .survey:
+            feed(id, .callerHungUp)
+        case .queued(_, let queue):
+            let waited = now - (sessions[id]?.joined ?? now)
+            queueEvent(id, queue, .abandoned(waited: waited))
+            acdStep(.callerHungUp(acdCall(id)))
+        case .talking:
+            acdStep(.callerHungUp(acdCall(id)))
+        case .idle, .ringing, .leaving:
+            break
+        }
+        release(id, end)
+    }
+
+    /// Puts the line back on hook and finishes the call's record (keeping an
+    /// ending already set, such as the agent's hang-up before a survey).
+    mutating func release(_ id: CallID, _ end: CallEnd) {
+        guard let line = calls[id]?.line, lines[line]?.call == id else { return }
+        let state = lines[line] ?? .idle
+        if let phone = endConversation(id) { agentLeftAlone(phone) }
+        if state.isAnswered {
+            media(.stopPlayback(line))
+            media(.hook(line, .onHook))
+        }
+        media(.setDSP(line, []))
+        lines[line] = .idle
+        dtmfCallerID[line] = nil
+        sessions[id] = nil
+        if var record = calls.removeValue(forKey: id) {
+            record.ended = now
+            record.end = record.end ?? end
+            emit(.finished(record))
+        }
+    }
+
+    /// The ACD's name for a call.
+    func acdCall(_ id: CallID) -> ACD.CallID { ACD.CallID(UInt64(id.rawValue)) }
+    func call(_ id: ACD.CallID) -> CallID { CallID(Int(id.rawValue)) }
+}

@@ -1,0 +1,97 @@
+import ACD
+import Channels
+import DSP
+import MediaLoop
+import Telephony
+
+/// Agents' phones: answering an offer, hanging up, and feature codes
+/// dialled on a phone lifted while idle (dial tone, digits ended by '#',
+/// a pause or hanging up; then a confirmation or refusal tone). And the
+/// reconciler's view of every channel.
+extension CenterFlow {
+    mutating func phoneEvent(_ phone: ChannelNumber, _ event: ChannelEvent) {
+        let state = phones[phone] ?? .idle
+        let agent = acd.agent(on: ChannelID(phone.rawValue))
+        switch (state, event) {
+        case (.ringing, .phoneOffHook):
+            phones[phone] = .offHook  // `connect` makes it `.talking`
+            if let agent { acdStep(.agentAnswered(agent)) }
+        case (.idle, .phoneOffHook):
+            phones[phone] = .dialling("")
+            media(.setDSP(phone, [.dtmf]))
+            media(.play(phone, plan.tones.dial, loop: true))
+        case (.talking(let line), .phoneOnHook):
+            phones[phone] = .idle
+            if let agent { acdStep(.agentHungUp(agent)) }
+            if case .talking(let id, phone) = lines[line] ?? .idle {  // the ACD had no call for this agent
+                note("the ACD had no call for the agent on \(phone) when they hung up: the call flow released the caller")
+                release(id, .agentHungUp)
+            }
+        case (.dialling(let digits), .phoneOnHook):
+            hangUpIdle(phone)
+            if !digits.isEmpty { submitFeatureCode(phone, digits, offHook: false) }
+        case (.afterCall, .phoneOnHook), (.offHook, .phoneOnHook):
+            hangUpIdle(phone)
+        case (_, .alarm):
+            down.insert(phone)
+        case (_, .alarmCleared):
+            down.remove(phone)
+        default:
+            break
+        }
+        if phones[phone] == .idle, let line = pendingRing.removeValue(forKey: phone), offeredPhone.values.contains(phone),
+           case .queued = lines[line] ?? .idle {
+            ring(phone, line)
+        }
+    }
+
+    private mutating func hangUpIdle(_ phone: ChannelNumber) {
+        phones[phone] = .idle
+        featureDeadline[phone] = nil
+        media(.stopPlayback(phone))
+        media(.setDSP(phone, []))
+    }
+
+    /// Keys dialled on a phone: feature-code digits while dialling.
+    mutating func phoneSignal(_ phone: ChannelNumber, _ event: DSPEvent) {
+        guard case .dtmfBegin(let key, _) = event, case .dialling(let digits) = phones[phone] ?? .idle else { return }
+        if digits.isEmpty { media(.stopPlayback(phone)) }  // the dial tone
+        if key == .hash {
+            submitFeatureCode(phone, digits + "#", offHook: true)
+        } else {
+            phones[phone] = .dialling(digits + String(key.rawValue))
+            featureDeadline[phone] = now + plan.featureCodePause
+        }
+    }
+
+    /// Hands dialled digits to the ACD; a phone still off hook hears whether
+    /// they were accepted.
+    mutating func submitFeatureCode(_ phone: ChannelNumber, _ digits: String, offHook: Bool) {
+        featureDeadline[phone] = nil
+        if offHook {
+            phones[phone] = .offHook
+            media(.setDSP(phone, []))
+        }
+        acdStep(.featureCode(ChannelID(phone.rawValue), digits: digits))
+    }
+
+    /// Tells the ACD what every line and phone is doing, so it can repair
+    /// states that disagree (an agent "on call" on an idle phone, a caller
+    /// queued on an idle line, a phone in alarm).
+    mutating func reconcile() {
+        var conditions: [ChannelID: LineCondition] = [:]
+        for (line, state) in lines {
+            conditions[ChannelID(line.rawValue)] = down.contains(line) ? .down : (state.isAnswered ? .busy : .idle)
+        }
+        for (phone, state) in phones {
+            let condition: LineCondition
+            switch state {
+            case _ where down.contains(phone): condition = .down
+            case .idle, .ringing: condition = .idle
+            default: condition = .busy
+            }
+            conditions[ChannelID(phone.rawValue)] = condition
+        }
+        acdStep(.reconcile(ChannelSnapshot(conditions)))
+    }
+}

@@ -1,0 +1,207 @@
+import ACD
+import Channels
+import Config
+import DSP
+import IVR
+import MediaLoop
+import Telephony
+
+/// The call path of the whole center as one pure state machine: every call
+/// answered on a line goes through the voice menus (`IVREngine`), joins a
+/// queue of the shared `ACDEngine`, is bridged to the agent whose phone the
+/// ACD rings, and after the agent hangs up answers the queue's survey
+/// (`SurveyEngine`). Agents' phones also take feature codes (log in, log
+/// out, pause) when lifted while idle.
+///
+/// `on(event, now:)` and `timers(now:)` return what to do; nothing here reads
+/// a clock or does IO. The files: this one (state, entry points, timers),
+/// +Lines (ringing, answer, the caller hanging up, release), +Menus (menus,
+/// survey, prompts, routes), +Queues (ACD actions, bridging, recording),
+/// +Phones (agents' phones, feature codes, reconciling).
+public struct CenterFlow: Sendable {
+    public enum LineState: Sendable, Equatable {
+        case idle
+        case ringing(CallID, rings: Int, lastRing: SampleTime)
+        /// In the voice menus.
+        case menu(CallID)
+        /// Waiting in a queue (hold music; agents' phones may be ringing).
+        case queued(CallID, queue: String)
+        /// Bridged to the agent on this phone.
+        case talking(CallID, agent: ChannelNumber)
+        /// The agent has hung up; the caller is asked the survey.
+        case survey(CallID)
+        /// A last message plays, then the line is released.
+        case leaving(CallID)
+
+        public var call: CallID? {
+            switch self {
+            case .idle: nil
+            case .ringing(let id, _, _), .menu(let id), .queued(let id, _), .talking(let id, _), .survey(let id), .leaving(let id): id
+            }
+        }
+
+        public var isAnswered: Bool {
+            switch self {
+            case .idle, .ringing: false
+            default: true
+            }
+        }
+    }
+
+    public enum PhoneState: Sendable, Equatable {
+        case idle
+        case ringing(line: ChannelNumber)
+        case talking(line: ChannelNumber)
+        /// The caller left; the agent hears busy tone until hanging up.
+        case afterCall
+        /// Lifted while idle: dial tone, then feature-code digits.
+        case dialling(String)
+        /// Off hook with nothing to do (after a feature code).
+        case offHook
+    }
+
+    public let plan: CenterPlan
+    public internal(set) var lines: [ChannelNumber: LineState] = [:]
+    public internal(set) var phones: [ChannelNumber: PhoneState] = [:]
+    /// Calls in progress, by id.
+    public internal(set) var calls: [CallID: CallRecord] = [:]
+    /// The ACD's state (agents, queues, statistics), for views and reports.
+    public internal(set) var acd: ACDEngine
+
+    var sessions: [CallID: CallSession] = [:]
+    /// The phone each offered agent's offer rings (or will ring) on.
+    var offeredPhone: [AgentID: ChannelNumber] = [:]
+    /// Offers to phones that were off hook: they ring once it is replaced.
+    var pendingRing: [ChannelNumber: ChannelNumber] = [:]
+    var featureDeadline: [ChannelNumber: SampleTime] = [:]
+    /// Channels in alarm.
+    var down: Set<ChannelNumber> = []
+    var nextCall = 1
+    var freeSlots: [RecordingSlot]
+    var dtmfCallerID: [ChannelNumber: DTMFCallerIDAssembler] = [:]
+    var nextReconcile: SampleTime?
+    var notesGiven: Set<String> = []
+    /// Offers cancelled while handling one ACD event (see `acdStep`).
+    var cancelledOffers: [CallID] = []
+    /// The time of the event being handled, and the actions decided so far.
+    var now = SampleTime.zero
+    var out: [CallAction] = []
+
+    public init(plan: CenterPlan) throws(ACDConfigurationError) {
+        self.plan = plan
+        acd = try ACDEngine(configuration: plan.acd, random: SeededRandom(seed: plan.seed))
+        for l in plan.lineOrder { lines[l] = .idle }
+        for p in plan.phones { phones[p] = .idle }
+        freeSlots = (0..<MediaLoop.recordingSlots).map(RecordingSlot.init)
+        nextReconcile = plan.reconcileInterval
+    }
+
+    /// Attaches every channel and logs the agents in (when the plan says so).
+    public mutating func start(now: SampleTime = .zero) -> [CallAction] {
+        self.now = now
+        for c in plan.lineOrder + plan.phones { media(.attach(c, [])) }
+        for text in plan.startNotes { note(text) }
+        if plan.logInAgentsAtStart {
+            for agent in plan.acd.agents {
+                guard let phone = agent.homeChannel, phones[ChannelNumber(phone.rawValue)] != nil else { continue }
+                acdStep(.console(.login(agent.id, channel: nil)))
+            }
+        }
+        return take()
+    }
+
+    public mutating func on(_ event: MediaEvent, now: SampleTime) -> [CallAction] {
+        self.now = max(now, self.now)
+        switch event {
+        case .channel(let c, let e):
+            if lines[c] != nil { lineEvent(c, e) } else if phones[c] != nil { phoneEvent(c, e) }
+        case .dsp(let c, let e):
+            if lines[c] != nil { lineSignal(c, e) } else if phones[c] != nil { phoneSignal(c, e) }
+        case .callerID(let c, let bytes):
+            if case .ringing(let id, _, _) = lines[c] ?? .idle, let cid = try? CallerIDMessage.decodeFSK(bytes.bytes) {
+                calls[id]?.callerID = cid
+            }
+        case .playbackFinished(let c, let prompt):
+            playbackFinished(c, prompt)
+        case .failed(let c, _):
+            if let id = lines[c]?.call { callerGone(id, .lineFailed) }
+        }
+        return take()
+    }
+
+    /// Everything timed: lines that stop ringing, menu and survey timeouts,
+    /// feature-code pauses, the ACD's wake-ups and the reconciler.
+    public mutating func timers(now: SampleTime) -> [CallAction] {
+        self.now = max(now, self.now)
+        for line in plan.lineOrder {
+            if case .ringing(let id, _, let last) = lines[line] ?? .idle, self.now - last > plan.ringGiveUp {
+                release(id, .abandonedRinging)
+            }
+        }
+        for id in sessions.keys.sorted() {
+            guard let session = sessions[id], let due = session.deadline, self.now >= due else { continue }
+            feed(id, .timer)
+        }
+        for phone in featureDeadline.keys.sorted() {
+            guard let due = featureDeadline[phone], due <= self.now else { continue }
+            featureDeadline[phone] = nil
+            if case .dialling(let digits) = phones[phone] ?? .idle { submitFeatureCode(phone, digits, offHook: true) }
+        }
+        if let wake = acd.nextWakeup, self.now >= wake { acdStep(.tick) }
+        if let due = nextReconcile, let interval = plan.reconcileInterval, self.now >= due {
+            nextReconcile = self.now + interval
+            reconcile()
+        }
+        return take()
+    }
+
+    // MARK: Shared by the extensions
+
+    mutating func take() -> [CallAction] {
+        defer { out = [] }
+        return out
+    }
+
+    mutating func emit(_ action: CallAction) { out.append(action) }
+    mutating func media(_ command: MediaCommand) { out.append(.media(command)) }
+
+    /// Says something once (the same text is not repeated).
+    mutating func note(_ text: String) {
+        if notesGiven.insert(text).inserted { out.append(.note(text)) }
+    }
+
+    /// The wall-clock time at `now`.
+    var wallClock: UnixTime {
+        UnixTime(seconds: plan.clockAtStart.seconds + now.samples / Int64(telephonySampleRate))
+    }
+}
+
+/// What one call carries besides its record: the engines it is in, the
+/// queue and agent, the prompts playing on its line.
+struct CallSession: Sendable {
+    var line: ChannelNumber
+    var language: String
+    var ivr: IVREngine?
+    var survey: SurveyEngine?
+    /// The last menu added to the record's path.
+    var lastMenu: String?
+    var queue: String?
+    var joined: SampleTime?
+    var agent: AgentID?
+    var phone: ChannelNumber?
+    var slot: RecordingSlot?
+    var connected: SampleTime?
+    var music: MediaPrompt?
+    var playback: Playback?
+
+    init(line: ChannelNumber, language: String) {
+        self.line = line
+        self.language = language
+    }
+
+    /// When the engine the call is in wants `.timer`.
+    var deadline: SampleTime? {
+        if let survey { return survey.deadline }
+        return ivr?.deadline
+    }
+}

@@ -1,0 +1,118 @@
+import ACD
+import Channels
+import Config
+import DSP
+import IVR
+import MediaLoop
+import Telephony
+
+/// Tones Kefu plays that are not configured prompts.
+public struct CenterTones: Sendable, Equatable {
+    /// To an agent whose caller has gone, until they hang up.
+    public var busy: MediaPrompt
+    /// To an agent who lifts an idle phone, until the first key.
+    public var dial: MediaPrompt
+    /// After a feature code the ACD accepted, and after one it refused.
+    public var accepted: MediaPrompt
+    public var refused: MediaPrompt
+
+    public init(busy: MediaPrompt, dial: MediaPrompt, accepted: MediaPrompt, refused: MediaPrompt) {
+        self.busy = busy
+        self.dial = dial
+        self.accepted = accepted
+        self.refused = refused
+    }
+}
+
+/// Everything `CenterFlow` needs, worked out once from the config: which
+/// channels are lines (and the menu their calls start in) and which are
+/// agents' phones, the IVR's tables, the ACD's queues and agents, each
+/// queue's survey and recording, the loaded prompts, and the timings.
+public struct CenterPlan: Sendable {
+    /// An incoming line: the menu its calls start in (nil: not answered) and
+    /// their starting language.
+    public struct Line: Sendable, Equatable {
+        public var menu: String?
+        public var language: String
+    }
+
+    public var lines: [ChannelNumber: Line] = [:]
+    /// Lines and phones in channel order.
+    public var lineOrder: [ChannelNumber] = []
+    public var phones: [ChannelNumber] = []
+    public var ivr: IVRPlan
+    public var acd: ACDConfiguration
+    /// The config's queues by name (survey, recording, overflow).
+    public var queues: [String: Queue] = [:]
+    /// Agent id → display name.
+    public var agentNames: [String: String] = [:]
+    public var recordingEnabled: Bool
+    /// Played to the caller before a recorded call is connected.
+    public var recordingNotice: [String]
+    /// Loaded prompts by file (`zh/welcome.wav`).
+    public var prompts: [String: MediaPrompt]
+    public var tones: CenterTones
+    /// Tones (indices in the tone plan) that mean the caller hung up.
+    public var hangUpTones: Set<ToneIndex>
+    /// The wall-clock time at sample zero (schedules are checked against it).
+    public var clockAtStart: UnixTime
+    /// Answer at this ring (2: after the first ring, so FSK caller ID sent
+    /// between the first and second ring is captured).
+    public var answerOnRing = 2
+    /// A line that stops ringing for this long was abandoned before answer.
+    public var ringGiveUp = SampleTime(milliseconds: 6_000)
+    /// Feature-code digits dialled on a phone end after this pause (or '#').
+    public var featureCodePause = SampleTime(milliseconds: 3_000)
+    /// How often the ACD compares its state with the lines (nil: never).
+    public var reconcileInterval: SampleTime? = SampleTime(milliseconds: 5_000)
+    /// Log every configured agent in on their phone at start-up (otherwise
+    /// agents log in with the feature code).
+    public var logInAgentsAtStart = true
+    /// Seed of the ACD's random routing.
+    public var seed: UInt64 = 1
+    /// Parts of the config Kefu does not serve yet, said once at start.
+    public var startNotes: [String] = []
+
+    public init(config: KefuConfig, calendar: HolidayCalendar, prompts: [String: MediaPrompt], tones: CenterTones,
+                clockAtStart: UnixTime, tonePlan: TonePlan = .china) {
+        ivr = IVRPlan(config: config, calendar: calendar)
+        acd = ACDConfigurationMapping.acdConfiguration(from: config)
+        for group in config.lines {
+            switch group.signalling {
+            case .fxo:
+                for c in group.channels {
+                    lines[ChannelNumber(c)] = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage)
+                }
+            case .fxs:
+                phones += group.channels.map(ChannelNumber.init)
+            case .r2, .pri:
+                startNotes.append("line group '\(group.name)' (\(group.signalling.rawValue), line \(group.line)) is not served yet: only analog lines (fxo) are")
+            }
+        }
+        lineOrder = lines.keys.sorted()
+        phones.sort()
+        for queue in config.queues { queues[queue.name] = queue }
+        for agent in config.agents { agentNames[agent.id] = agent.name }
+        recordingEnabled = config.recording.enabled
+        recordingNotice = config.recording.announcePrompt.map(\.value)
+        self.prompts = prompts
+        self.tones = tones
+        hangUpTones = Set(tonePlan.tones.indices.filter { ["busy", "congestion"].contains(tonePlan.tones[$0].name) }.map(ToneIndex.init))
+        self.clockAtStart = clockAtStart
+    }
+
+    /// Whether calls of a queue are recorded.
+    public func records(_ queue: String) -> Bool {
+        recordingEnabled && (queues[queue]?.record ?? true)
+    }
+
+    /// The first queue (in config order) an agent answers.
+    func queueServed(by agent: String) -> String? {
+        acd.queues.first { q in acd.agents.contains { $0.id.rawValue == agent && $0.queues.contains(q.id) } }?.id.rawValue
+    }
+
+    /// A prompt's file key, as the prompt table is indexed.
+    static func file(_ name: String, _ language: String) -> String {
+        ConfigLoader.promptFile(name, language: language)
+    }
+}

@@ -1,0 +1,117 @@
+import CallControl
+import Config
+import DSP
+import MediaLoop
+import Telephony
+import Tools
+
+/// Loads every prompt the config names, for every language, from
+/// `<directory>/<language>/<name>.wav` (8 kHz mono) into the media loop's
+/// prompt table, plus the tones Kefu plays itself (busy, dial, feature code
+/// accepted or refused). A missing or unusable file is a config error that
+/// names the file and the config line using the prompt; in demo mode a
+/// synthesised chime stands in for it and `notes` says so.
+public struct PromptLibrary: Sendable {
+    public private(set) var table = PromptTable()
+    /// Prompt ids by file, relative to the prompt directory (`zh/welcome.wav`).
+    public private(set) var files: [String: MediaPrompt] = [:]
+    public let tones: CenterTones
+    /// Errors (not in demo mode): one per unusable file.
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var notes: [String] = []
+
+    public init(config: KefuConfig, directory: String, demo: Bool, plan: TonePlan = .china) {
+        var table = PromptTable()
+        var firstUse: [String: Int] = [:]
+        var names: [String] = []
+        for use in ConfigLoader.promptUses(config) where firstUse[use.value] == nil {
+            firstUse[use.value] = use.line
+            names.append(use.value)
+        }
+        var synthesised: [String] = []
+        for name in names {
+            for language in config.system.languages {
+                let file = ConfigLoader.promptFile(name, language: language)
+                let path = directory + "/" + file
+                switch Self.read(path) {
+                case .success(let samples):
+                    files[file] = table.add(file, samples)
+                case .failure(let why) where demo:
+                    files[file] = table.add(file, Self.chime(music: name.contains("music")))
+                    synthesised.append(file + (why.isMissing ? "" : " (\(why))"))
+                case .failure(let why):
+                    diagnostics.append(Diagnostic(file: config.file, line: firstUse[name] ?? 1,
+                                                  message: "prompt '\(name)': \(path): \(why)"))
+                }
+            }
+        }
+        if !synthesised.isEmpty {
+            notes.append("\(synthesised.count) of \(files.count) prompt files are missing or unusable in \(directory); "
+                         + "synthesised chimes play instead (scripts/demo.sh speaks them with espeak-ng): " + synthesised.joined(separator: ", "))
+        }
+        tones = CenterTones(busy: table.add("tone:busy", Self.cadence(plan, "busy", cycles: 1)),
+                            dial: table.add("tone:dial", Self.cadence(plan, "dialtone", cycles: 1)),
+                            accepted: table.add("tone:accepted", Self.beeps([880, 0, 880, 0], milliseconds: 120)),
+                            refused: table.add("tone:refused", Self.cadence(plan, "congestion", cycles: 2)))
+        self.table = table
+    }
+
+    /// Why a prompt file cannot be used.
+    struct Unusable: Error, CustomStringConvertible {
+        var description: String
+        var isMissing = false
+    }
+
+    static func read(_ path: String) -> Result<[Int16], Unusable> {
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path) } catch {
+            return .failure(Unusable(description: error.reason, isMissing: error.reason.contains("No such file")))
+        }
+        let audio: WAVAudio
+        do { audio = try WAVCodec.decode(bytes) } catch {
+            return .failure(Unusable(description: "not a usable WAV file (\(error))"))
+        }
+        guard audio.channels.count == 1 else {
+            return .failure(Unusable(description: "has \(audio.channels.count) channels; prompts must be mono"))
+        }
+        guard let mono = audio.channels.first, !mono.isEmpty else { return .failure(Unusable(description: "has no audio")) }
+        return .success(mono)
+    }
+
+    /// A stand-in prompt: three rising notes (or a short melody for music).
+    static func chime(music: Bool) -> [Int16] {
+        var s = SignalSynth()
+        if music {
+            for f in [523.0, 659.0, 784.0, 659.0] { s.tone(f, level: Level(dBm0: -22), milliseconds: 400) }
+            s.silence(milliseconds: 400)
+        } else {
+            for f in [660.0, 880.0, 990.0] { s.tone(f, level: Level(dBm0: -16), milliseconds: 250) }
+            s.silence(milliseconds: 300)
+        }
+        return s.pcm
+    }
+
+    /// `cycles` of a tone-plan tone (a continuous tone: one second).
+    static func cadence(_ plan: TonePlan, _ name: String, cycles: Int) -> [Int16] {
+        let tone = plan.tones.first { $0.name == name }
+        let frequencies = (tone?.frequencies ?? [450]).map(Double.init)
+        var s = SignalSynth()
+        if let on = tone?.onMilliseconds {
+            let off = tone?.offMilliseconds ?? on
+            s.cadence(frequencies: frequencies, level: Level(dBm0: -13), onMilliseconds: Double(on), offMilliseconds: Double(off),
+                      totalMilliseconds: Double((on + off) * cycles))
+        } else {
+            s.tones(frequencies.map { ($0, Level(dBm0: -13)) }, milliseconds: 1000)
+        }
+        return s.pcm
+    }
+
+    /// Beeps (0: a gap), each `milliseconds` long.
+    static func beeps(_ frequencies: [Double], milliseconds: Double) -> [Int16] {
+        var s = SignalSynth()
+        for f in frequencies {
+            if f == 0 { s.silence(milliseconds: milliseconds) } else { s.tone(f, level: Level(dBm0: -13), milliseconds: milliseconds) }
+        }
+        return s.pcm
+    }
+}

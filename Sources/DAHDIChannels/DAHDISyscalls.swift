@@ -65,29 +65,24 @@ struct DAHDIDevice {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ChannelError) -> DAHDIOutcome {
-        while true {
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-            if n >= 0 { return .done(Int32(n)) }
-            let e = errno
-            switch e {
-            case EINTR: continue
-            case ELAST: return .eventPending
-            case EAGAIN: return .wouldBlock
-            default: throw .system(channel, operation: "read", errno: e, message: Self.describe(e))
-            }
-        }
+        try transfer("read") { Glibc.read(fd, buffer.baseAddress, buffer.count) }
     }
 
     func write(_ buffer: UnsafeRawBufferPointer) throws(ChannelError) -> DAHDIOutcome {
+        try transfer("write") { Glibc.write(fd, buffer.baseAddress, buffer.count) }
+    }
+
+    /// A read or write: retried on EINTR; ELAST and EAGAIN become outcomes.
+    private func transfer(_ operation: StaticString, _ call: () -> Int) throws(ChannelError) -> DAHDIOutcome {
         while true {
-            let n = Glibc.write(fd, buffer.baseAddress, buffer.count)
+            let n = call()
             if n >= 0 { return .done(Int32(n)) }
             let e = errno
             switch e {
             case EINTR: continue
             case ELAST: return .eventPending
             case EAGAIN: return .wouldBlock
-            default: throw .system(channel, operation: "write", errno: e, message: Self.describe(e))
+            default: throw .system(channel, operation: "\(operation)", errno: e, message: Self.describe(e))
             }
         }
     }

@@ -72,6 +72,7 @@ public final class DTMFDetector {
     private let firstIm: UnsafeMutablePointer<Float>
     private let energy: UnsafeMutablePointer<Float>    // |X|² over the whole block
     private let offset: UnsafeMutablePointer<Float>    // measured frequency error, fraction of nominal
+    private let offsetScale: UnsafeMutablePointer<Float> // turns phase per half into a fraction of nominal
     private let balance: UnsafeMutablePointer<Float>   // min/max of the two halves' |X|²
 
     /// Both halves of a block must carry the (stronger) tone within 3.5 dB of
@@ -111,12 +112,13 @@ public final class DTMFDetector {
         }
         coef = buffer(); cosW = buffer(); sinW = buffer(); rotRe = buffer(); rotIm = buffer()
         s1 = buffer(); s2 = buffer(); firstRe = buffer(); firstIm = buffer()
-        energy = buffer(); offset = buffer(); balance = buffer()
+        energy = buffer(); offset = buffer(); balance = buffer(); offsetScale = buffer()
         let freqs = DTMFKey.rowFrequencies + DTMFKey.columnFrequencies
         for (i, f) in freqs.enumerated() {
             let w = 2 * Double.pi * f / 8000
             coef[i] = Float(2 * cos(w)); cosW[i] = Float(cos(w)); sinW[i] = Float(sin(w))
             rotRe[i] = Float(cos(w * Double(Self.half))); rotIm[i] = Float(-sin(w * Double(Self.half)))
+            offsetScale[i] = Float(8000 / (2 * Double.pi * Double(Self.half)) / f)
         }
         // A block's DFT of a steady sine of peak A has |X| = A·N/2.
         let peak = Level(dBm0: settings.minimumLevel).sinePeak * Double(Self.blockSize) / 2
@@ -132,7 +134,7 @@ public final class DTMFDetector {
     }
 
     deinit {
-        for p in [coef, cosW, sinW, rotRe, rotIm, s1, s2, firstRe, firstIm, energy, offset, balance] {
+        for p in [coef, cosW, sinW, rotRe, rotIm, s1, s2, firstRe, firstIm, energy, offset, balance, offsetScale] {
             p.deallocate()
         }
     }
@@ -199,11 +201,10 @@ public final class DTMFDetector {
             let crossRe = r2 * firstRe[i] + i2 * firstIm[i]
             let crossIm = i2 * firstRe[i] - r2 * firstIm[i]
             let dphi = atan2f(crossIm, crossRe)
-            let nominal = i < 4 ? DTMFKey.rowFrequencies[i] : DTMFKey.columnFrequencies[i - 4]
             let p1 = firstRe[i] * firstRe[i] + firstIm[i] * firstIm[i]
             let p2 = r2 * r2 + i2 * i2
             balance[i] = max(p1, p2) > 0 ? min(p1, p2) / max(p1, p2) : 0
-            offset[i] = dphi * 8000 / (2 * Float.pi * Float(Self.half)) / Float(nominal)
+            offset[i] = dphi * offsetScale[i]
         }
     }
 

@@ -10,7 +10,7 @@ public final class DAHDIBackend: ChannelBackend {
     public let channels: [ChannelInfo]
     public let blockSize: Int
     private var devices: [ChannelNumber: DAHDIDevice] = [:]
-    private var pending: [ChannelNumber: [ChannelEvent]] = [:]
+    private var pending: [ChannelNumber: FixedQueue<ChannelEvent>] = [:]
     private var pollSet: [pollfd] = []
     private var zone = "cn"
     private var zoneLoaded = false
@@ -51,7 +51,7 @@ public final class DAHDIBackend: ChannelBackend {
             throw error
         }
         devices[c] = d
-        pending[c] = []
+        pending[c] = FixedQueue(capacity: 64)
         rebuildPollSet()
     }
 
@@ -83,7 +83,7 @@ public final class DAHDIBackend: ChannelBackend {
         }
         if let event = DAHDIEventMap.event(code, signalling: signalling, alarms: alarms) {
             if event == .dialComplete { dialling.remove(c) }
-            pending[c, default: []].append(event)
+            pending[c]?.push(event)
         }
     }
 
@@ -184,13 +184,10 @@ public final class DAHDIBackend: ChannelBackend {
 
     public func nextEvent(_ c: ChannelNumber) throws(ChannelError) -> ChannelEvent? {
         let d = try device(c)
-        if pending[c]?.isEmpty ?? true {
+        if pending[c]?.count == 0 {
             try collectEvent(c, d)
         }
-        guard var queue = pending[c], !queue.isEmpty else { return nil }
-        let e = queue.removeFirst()
-        pending[c] = queue
-        return e
+        return pending[c]?.pop()
     }
 
     /// Whether the far end of a channel is off hook (DAHDI_GET_PARAMS rxisoffhook).

@@ -44,32 +44,3 @@ final class BlockQueue {
 
     func removeAll() { head = 0; count = 0 }
 }
-
-/// A fixed ring of channel events for one channel.
-struct EventQueue<Element> {
-    private var storage: [Element?]
-    private var head = 0
-    private(set) var count = 0
-    private(set) var dropped = 0
-
-    init(capacity: Int) { storage = Array(repeating: nil, count: capacity) }
-
-    mutating func push(_ e: Element) {
-        guard count < storage.count else { dropped += 1; return }
-        storage[(head + count) % storage.count] = e
-        count += 1
-    }
-
-    mutating func pop() -> Element? {
-        guard count > 0 else { return nil }
-        let e = storage[head]
-        storage[head] = nil
-        head = (head + 1) % storage.count
-        count -= 1
-        return e
-    }
-
-    mutating func removeAll() {
-        while pop() != nil {}
-    }
-}

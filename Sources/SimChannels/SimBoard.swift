@@ -241,7 +241,7 @@ final class SimChannelState {
     var dialled = ""
     let toKefu: BlockQueue
     let fromKefu: BlockQueue
-    var events = EventQueue<ChannelEvent>(capacity: 64)
+    var events = FixedQueue<ChannelEvent>(capacity: 64)
 
     init(info: ChannelInfo, blockSize: Int) {
         self.info = info

@@ -58,26 +58,27 @@ public enum ChannelContract {
         return broken
     }
 
-    /// Steps until `count` events arrived on a channel (or `settleBlocks` passed); returns them.
-    static func awaitEvents(_ h: ChannelContractHarness, _ c: ChannelNumber, count: Int) -> [ChannelEvent] {
+    /// Steps until the events collected on a channel satisfy `done` (or
+    /// `settleBlocks` passed); returns them.
+    static func awaitEvents(_ h: ChannelContractHarness, _ c: ChannelNumber,
+                            until done: ([ChannelEvent]) -> Bool) -> [ChannelEvent] {
         var out: [ChannelEvent] = []
         for _ in 0..<h.settleBlocks {
             out += drainEvents(h, c)
-            if out.count >= count { break }
+            if done(out) { break }
             h.step()
         }
         return out + drainEvents(h, c)
     }
 
-    /// Steps until `event` arrived on a channel (or `settleBlocks` passed); returns all events seen.
+    /// Steps until `count` events arrived on a channel.
+    static func awaitEvents(_ h: ChannelContractHarness, _ c: ChannelNumber, count: Int) -> [ChannelEvent] {
+        awaitEvents(h, c) { $0.count >= count }
+    }
+
+    /// Steps until `event` arrived on a channel; returns all events seen.
     static func awaitEvent(_ h: ChannelContractHarness, _ c: ChannelNumber, _ event: ChannelEvent) -> [ChannelEvent] {
-        var out: [ChannelEvent] = []
-        for _ in 0..<h.settleBlocks {
-            out += drainEvents(h, c)
-            if out.contains(event) { break }
-            h.step()
-        }
-        return out + drainEvents(h, c)
+        awaitEvents(h, c) { $0.contains(event) }
     }
 
     /// Steps until a condition holds (or `settleBlocks` passed).

@@ -90,12 +90,12 @@ public final class DAHDIContractHarness: ChannelContractHarness {
     /// sides is read and given a block of silence, as a running system would.
     public func step() {
         box.beginTick()
-        var block = [Int16](repeating: 0, count: box.blockSize)
+        var heard = [Int16](repeating: 0, count: box.blockSize)
+        let silence = [Int16](repeating: 0, count: box.blockSize)
         for side in [box, far] {
             for c in side.channels.map(\.number) where side.isOpen(c) {
-                try? block.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try side.read(c, into: p) }
-                block = [Int16](repeating: 0, count: box.blockSize)
-                try? block.withUnsafeBufferPointer { (p) throws(ChannelError) in try side.write(c, p) }
+                try? heard.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try side.read(c, into: p) }
+                try? silence.withUnsafeBufferPointer { (p) throws(ChannelError) in try side.write(c, p) }
             }
         }
         for c in far.channels.map(\.number) {

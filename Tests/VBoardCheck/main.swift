@@ -13,11 +13,6 @@ import KefuTesting
 import Glibc
 #endif
 
-if CommandLine.arguments.contains("--probe") {
-    probe()
-    exit(0)
-}
-
 let channels: [ChannelInfo]
 do {
     channels = try DAHDIDiscovery.channels()

@@ -6,7 +6,9 @@
 //   L3 tools        Tools (offline commands: analyze, synth)
 //   L2 adapters     DSP (spandsp owners, G.711, WAV)
 //   L1 pure         Telephony (ids, digits, sample time), Reports (KPIs, Erlang),
-//                   ACD (queues, agents), Config (typed config, validation), IVR (menus)
+//                   ACD (queues, agents), Config (typed config, validation), IVR (menus),
+//                   Records (call detail rows, CSV, retention plans, quality scores)
+//   L2 sealing      Sealing (recordings encrypted at rest, AES-GCM segments)
 //   L0 C shims      CSpanDSP, CDAHDI, CALSA, CSQLite, CLinuxRT
 import PackageDescription
 
@@ -25,6 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // L0: one shim per C library.
@@ -41,20 +44,22 @@ let package = Package(
         .target(name: "ACD", dependencies: ["Telephony", "Config"]),
         .target(name: "Config", dependencies: ["Telephony"]),
         .target(name: "IVR", dependencies: ["Telephony", "Config"]),
+        .target(name: "Records"),
 
         // L2 contract and adapters.
         .target(name: "Channels"),
         .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI"]),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
-        .target(name: "Storage", dependencies: ["MediaLoop", "DSP"]),
+        .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Storage", dependencies: ["MediaLoop", "DSP", "CSQLite", "Records", "Sealing"]),
 
         // L3 planes.
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
-        .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Channels", "DSP", "Telephony", "ACD", "IVR", "Config"]),
+        .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Records", "Channels", "DSP", "Telephony", "ACD", "IVR", "Config"]),
 
         // L3 wiring.
-        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony",
+        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony", "Storage", "Sealing",
                                                   "ACD", "IVR", "Config", "Tools"]),
 
         // L3.
@@ -87,6 +92,10 @@ let package = Package(
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Records", "Sealing", "MediaLoop", "DSP"]),
+        .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
+        .testTarget(name: "SealingTests", dependencies: ["Sealing"]),
     ],
     swiftLanguageModes: [.v6]
 )

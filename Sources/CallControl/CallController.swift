@@ -1,5 +1,6 @@
 import Channels
 import MediaLoop
+import Records
 import Storage
 import Telephony
 
@@ -10,10 +11,15 @@ public final class CallController {
     public private(set) var flow: CenterFlow
     public let media: MediaLoop
     public let writer: RecordingWriter
-    /// Where a call's recording goes (the daemon builds data-dir/recordings/YYYY/MM/DD/<id>.wav).
-    public let recordingPath: (CallID) -> String
+    /// The folder a call's recording goes in (the daemon's is data-dir/recordings/YYYY/MM/DD).
+    public let recordingDirectory: (CallID) -> String
+    /// Where records, events and recordings' rows go (nil: kept in memory only).
+    public let store: StoreWriter?
+    /// Wall-clock Unix milliseconds of a media time (for stored times).
+    public let wallClock: (SampleTime) -> Int64
+    public var quality = QualitySettings()
     public private(set) var records: [CallRecord] = []
-    /// Agents' state changes and queue events, oldest first, until storage takes them.
+    /// Agents' state changes and queue events, oldest first (the store has them too).
     public private(set) var agentStates: [AgentStateChange] = []
     public private(set) var queueEvents: [QueueEvent] = []
     /// What the flow said the operator should know, in order, each once.
@@ -22,12 +28,20 @@ public final class CallController {
     public private(set) var problems: [String] = []
     /// Called with each finished call.
     public var onFinished: ((CallRecord) -> Void)?
+    /// Recordings that stopped before their call's record is final (the
+    /// survey comes after): their quality is judged with the survey score.
+    private var stoppedRecordings: [CallID: RecordingWriter.Outcome] = [:]
+    private var alarmsNoted = 0
 
-    public init(flow: CenterFlow, media: MediaLoop, recordingPath: @escaping (CallID) -> String) {
+    public init(flow: CenterFlow, media: MediaLoop, store: StoreWriter? = nil,
+                wallClock: @escaping (SampleTime) -> Int64 = { $0.milliseconds },
+                recordingDirectory: @escaping (CallID) -> String) {
         self.flow = flow
         self.media = media
         self.writer = RecordingWriter(tap: media.tap)
-        self.recordingPath = recordingPath
+        self.store = store
+        self.wallClock = wallClock
+        self.recordingDirectory = recordingDirectory
     }
 
     public func start(now: SampleTime = .zero) {
@@ -41,6 +55,18 @@ public final class CallController {
         }
         perform(flow.timers(now: now))
         writer.drain()
+        for alarm in writer.alarms.dropFirst(alarmsNoted) { notes.append(alarm) }
+        alarmsNoted = writer.alarms.count
+    }
+
+    /// Ends open recordings at shutdown (calls in progress keep what was
+    /// recorded) and hands their rows to the store.
+    public func finishRecordings(now: SampleTime) {
+        for outcome in writer.finishAll() {
+            store?.enqueue(.recordingFinished(RecordingEnd(callID: outcome.callID, ended: wallClock(now), bytes: outcome.bytes,
+                                                           state: outcome.cut == nil ? .complete : .cutShort, note: outcome.cut ?? "the box stopped during the call",
+                                                           quality: nil)))
+        }
     }
 
     private func perform(_ actions: [CallAction]) {
@@ -49,21 +75,49 @@ public final class CallController {
             case .media(let command):
                 if !media.commands.push(command) { commandsRefused += 1 }
             case .recordingStarted(let id, let slot):
-                do { try writer.start(slot: slot, path: recordingPath(id)) } catch {
-                    problems.append("recording \(id): \(error)")
-                }
-            case .recordingStopped(_, let slot):
-                writer.stop(slot: slot)
+                startRecording(id, slot)
+            case .recordingStopped(let id, let slot):
+                if let outcome = writer.stop(slot: slot) { stoppedRecordings[id] = outcome }
             case .finished(let record):
                 records.append(record)
+                store?.enqueue(.callFinished(StoredForm.detail(record, wallClock: wallClock), telemetry: StoredForm.telemetry(record)))
+                if let outcome = stoppedRecordings.removeValue(forKey: record.id) { storeRecordingEnd(outcome, record) }
                 onFinished?(record)
             case .agentState(let change):
                 agentStates.append(change)
+                store?.enqueue(.agentState(StoredForm.agentState(change, wallClock: wallClock)))
             case .queueEvent(let event):
                 queueEvents.append(event)
+                store?.enqueue(.queueEvent(StoredForm.queueEvent(event, wallClock: wallClock)))
             case .note(let text):
                 notes.append(text)
             }
         }
+    }
+
+    private func startRecording(_ id: CallID, _ slot: RecordingSlot) {
+        let callID = Int64(id.rawValue)
+        let path = recordingDirectory(id) + "/" + writer.fileName(callID: callID)
+        do { try writer.start(slot: slot, callID: callID, path: path) } catch {
+            problems.append("recording \(id): \(error)")
+            return
+        }
+        guard let store, let call = flow.calls[id] else { return }
+        let now = wallClock(call.connected ?? call.arrived)
+        store.enqueue([.callStarted(callID: callID, line: call.line.rawValue, arrived: wallClock(call.arrived)),
+                       .recordingStarted(RecordingStart(callID: callID, path: path, queue: call.queue, agent: call.agentID,
+                                                        started: now, sealedKey: writer.key?.keyID))])
+    }
+
+    private func storeRecordingEnd(_ outcome: RecordingWriter.Outcome, _ record: CallRecord) {
+        guard let store else { return }
+        let connected = record.connected.map { (record.ended ?? $0).milliseconds - $0.milliseconds }
+        let assessment = QualityAssessment.evaluate(summary: outcome.talk, connectedMilliseconds: connected ?? 0,
+                                                    surveyScore: record.surveyScore, surveyScale: flow.plan.surveyScales[record.queue ?? ""] ?? 5,
+                                                    holdMilliseconds: nil, settings: quality)
+        let ended = (record.connected.map(wallClock) ?? wallClock(record.arrived)) + outcome.bytes / 32
+        store.enqueue(.recordingFinished(RecordingEnd(callID: outcome.callID, ended: ended, bytes: outcome.bytes,
+                                                      state: outcome.cut == nil ? .complete : .cutShort, note: outcome.cut,
+                                                      quality: StoredForm.quality(outcome.talk, assessment))))
     }
 }

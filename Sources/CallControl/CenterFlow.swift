@@ -94,6 +94,7 @@ public struct CenterFlow: Sendable {
         for p in plan.phones { phones[p] = .idle }
         freeSlots = (0..<MediaLoop.recordingSlots).map(RecordingSlot.init)
         nextReconcile = plan.reconcileInterval
+        nextCall = plan.firstCallID
     }
 
     /// Attaches every channel and logs the agents in (when the plan says so).

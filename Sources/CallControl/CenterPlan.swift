@@ -70,6 +70,11 @@ public struct CenterPlan: Sendable {
     public var logInAgentsAtStart = true
     /// Seed of the ACD's random routing.
     public var seed: UInt64 = 1
+    /// The first call number (the store's highest so far plus one, so
+    /// numbers stay unique across restarts).
+    public var firstCallID = 1
+    /// The survey scale (keys 1 … scale) of each queue with a survey.
+    public var surveyScales: [String: Int] = [:]
     /// Parts of the config Kefu does not serve yet, said once at start.
     public var startNotes: [String] = []
 
@@ -91,7 +96,10 @@ public struct CenterPlan: Sendable {
         }
         lineOrder = lines.keys.sorted()
         phones.sort()
-        for queue in config.queues { queues[queue.name] = queue }
+        for queue in config.queues {
+            queues[queue.name] = queue
+            if let name = queue.survey?.value, let survey = config.survey(name) { surveyScales[queue.name] = survey.scale }
+        }
         for agent in config.agents { agentNames[agent.id] = agent.name }
         recordingEnabled = config.recording.enabled
         recordingNotice = config.recording.announcePrompt.map(\.value)

@@ -50,6 +50,10 @@ extension ConfigDecoder {
         }
         s.announcePrompt = prompts(r, "announce_prompt")
         if let v = r.int("min_free_mb", in: 50...1_000_000) { s.minFreeMB = v.value }
+        if let v = r.bool("encrypt") { s.encrypt = v.value }
+        if let v = r.string("key_file") {
+            if v.value.hasPrefix("/") { s.keyFile = v.value } else { sink.error(v.line, "'key_file' in [recording] must be an absolute path") }
+        }
         r.finish()
         return s
     }
@@ -58,6 +62,8 @@ extension ConfigDecoder {
         var s = RetentionSection()
         if let v = r.int("recordings_days", in: 1...3650) { s.recordingsDays = v.value }
         if let v = r.int("calls_days", in: 1...3650) { s.callsDays = v.value }
+        if let v = r.int("flagged_recordings_days", in: 1...3650) { s.flaggedRecordingsDays = v.value }
+        if let v = choice(r, "when_full", WhenFull.self) { s.whenFull = v }
         if let v = r.int("voicemail_days", in: 1...3650) { s.voicemailDays = v.value }
         if let v = r.int("audit_days", in: 30...3650) { s.auditDays = v.value }
         if s.recordingsDays > s.callsDays, let line = r.table.entry("recordings_days")?.line {

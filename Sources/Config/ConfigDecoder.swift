@@ -91,6 +91,9 @@ struct ConfigDecoder {
         if let v = choice(r, "board", SystemSection.Board.self) { s.board = v }
         if let v = r.string("tone_zone") { s.toneZone = v.value }
         if let v = r.strings("holidays") { s.calendars = v }
+        if let v = r.string("data_directory") {
+            if v.value.hasPrefix("/") { s.dataDirectory = v.value } else { sink.error(v.line, "'data_directory' in [system] must be an absolute path") }
+        }
         r.finish()
         return s
     }

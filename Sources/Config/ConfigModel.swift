@@ -37,6 +37,10 @@ public struct SystemSection: Sendable, Equatable {
     /// Holiday calendar files, relative to the config file's folder.
     public var calendars: [Located<String>] = []
 
+    /// Where the box keeps its database (kefu.db) and, unless [recording]
+    /// says otherwise, its recordings.
+    public var dataDirectory = "/var/lib/kefu"
+
     public var defaultLanguage: String { languages.first ?? "zh" }
 
     public enum Board: String, Sendable, Equatable, CaseIterable {
@@ -118,6 +122,8 @@ public struct Queue: Sendable, Equatable {
     public var serviceLevel = 20_000
     public var survey: Located<String>?
     public var record = true
+    /// Days this queue's recordings are kept (nil: [retention] recordings_days).
+    public var recordingsDays: Int?
 
     public init(name: String, line: Int, title: String) {
         self.name = name
@@ -202,13 +208,26 @@ public struct RecordingSection: Sendable, Equatable {
     public var announcePrompt: [Located<String>] = []
     /// Stop recording (and raise an alarm) below this much free disk.
     public var minFreeMB = 500
+    /// Seal recordings with AES-256-GCM under `keyFile`.
+    public var encrypt = false
+    public var keyFile = "/etc/kefu/recording.key"
 }
 
 public struct RetentionSection: Sendable, Equatable {
     public var recordingsDays = 180
+    /// Recordings of flagged calls (complaints) are kept this long.
+    public var flaggedRecordingsDays = 730
+    /// Below the free-space floor: stop recording (keep everything), or
+    /// delete the oldest unflagged recordings first.
+    public var whenFull = WhenFull.stopRecording
     public var callsDays = 730
     public var voicemailDays = 30
     public var auditDays = 1095
+}
+
+public enum WhenFull: String, Sendable, Equatable, CaseIterable {
+    case stopRecording = "stop-recording"
+    case deleteOldest = "delete-oldest"
 }
 
 public struct SecuritySection: Sendable, Equatable {

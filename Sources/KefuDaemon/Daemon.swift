@@ -33,6 +33,7 @@ public enum Daemon {
         }
         signal(SIGINT) { _ in Daemon.stopRequested = 1 }
         signal(SIGTERM) { _ in Daemon.stopRequested = 1 }
+        center.startHousekeeping()
         let thread = MediaLoopThread(loop: center.media)
         thread.start()
         for warning in thread.warnings { print("kefud: \(warning)") }
@@ -53,7 +54,12 @@ public enum Daemon {
         }
         thread.stop()
         center.control.step(now: center.now)
-        center.control.writer.finishAll()
+        center.control.finishRecordings(now: center.now)
+        center.store.stop()
+        center.housekeeper?.stop()
+        let stored = center.store.status
+        if stored.pending > 0 { print("kefud: \(stored.pending) record(s) could not be written to the database: \(stored.failing ?? "unknown reason")") }
+        for problem in center.store.problems { print("kefud: database refused: \(problem)") }
         print("")
         print("kefud: stopped after \(Int(center.now.seconds)) s; media overruns \(pacer?.overruns ?? 0)")
         for line in LiveView.summary(center.control, world: center.world?.counts, now: center.now) { print(line) }

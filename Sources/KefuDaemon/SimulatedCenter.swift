@@ -6,7 +6,9 @@ import Channels
 import Config
 import DSP
 import MediaLoop
+import Sealing
 import SimChannels
+import Storage
 import Telephony
 
 /// kefud's graph: a board (the simulated board with its simulated callers
@@ -23,8 +25,16 @@ public final class SimulatedCenter {
     public let media: MediaLoop
     public let control: CallController
     public let prompts: PromptLibrary
-    /// Said once at start: config warnings, prompt stand-ins.
+    /// Said once at start: config warnings, prompt stand-ins, what start-up
+    /// repaired after a stop without shutdown.
     public let startNotes: [String]
+    /// The database's writer (data-dir/kefu.db).
+    public let store: StoreWriter
+    /// The data directory (database, and recordings unless the config puts them elsewhere).
+    public let dataDirectory: String
+    /// Retention, on its own thread (started by `startHousekeeping`).
+    public private(set) var housekeeper: Housekeeper?
+    let retention: RetentionRunner.Settings
 
     /// The simulated board, numbered as the config numbers its fxo lines and
     /// fxs phones, with seeded callers and agents.
@@ -64,15 +74,36 @@ public final class SimulatedCenter {
         var plan = CenterPlan(config: setup.config, calendar: setup.calendar, prompts: prompts.files, tones: prompts.tones,
                               clockAtStart: options.clockAtStart ?? UnixTime(seconds: Int64(time(nil))))
         plan.seed = options.seed
+        dataDirectory = options.dataDirectory ?? setup.config.system.dataDirectory
+        let opened = try StorageSetup.open(dataDirectory: dataDirectory, recording: setup.config.recording)
+        store = opened.writer
+        plan.firstCallID = Int(opened.lastCallID) + 1
         let flow: CenterFlow
         do { flow = try CenterFlow(plan: plan) } catch { throw StartupFailure(["\(setup.config.file): \(error)"]) }
         let root = options.dataDirectory.map { $0 + "/recordings" } ?? setup.config.recording.directory
+        retention = try StorageSetup.retention(setup.config, recordingsDirectory: root)
+        databasePath = opened.databasePath
         let zone = setup.config.system.timeZone
-        control = CallController(flow: flow, media: media) { id in
-            "\(root)/\(SimulatedCenter.datePath(zone))/\(id).wav"
+        let startMilliseconds = plan.clockAtStart.seconds * 1000
+        control = CallController(flow: flow, media: media, store: opened.writer, wallClock: { startMilliseconds + $0.milliseconds }) { _ in
+            "\(root)/\(SimulatedCenter.datePath(zone))"
         }
-        startNotes = setup.warnings.map(\.description) + prompts.notes
+        control.writer.key = opened.key
+        control.writer.minFreeBytes = Int64(setup.config.recording.minFreeMB) * 1_048_576
+        startNotes = setup.warnings.map(\.description) + prompts.notes + opened.notes
         control.start()
+    }
+
+    let databasePath: String
+
+    deinit {
+        store.stop(timeoutMilliseconds: 1_000)
+        housekeeper?.stop()
+    }
+
+    /// Starts retention (at once, then hourly) on its own thread.
+    public func startHousekeeping(intervalSeconds: Int = 3600) {
+        if housekeeper == nil { housekeeper = Housekeeper(databasePath: databasePath, settings: retention, intervalSeconds: intervalSeconds) }
     }
 
     /// The current time in samples, from the media loop's tick count.

@@ -3,8 +3,14 @@ import Glibc
 #endif
 import DSP
 import MediaLoop
+import Records
+import Sealing
 
-/// Writes the recording tap's frames into stereo WAV files, one per slot.
+/// Writes the recording tap's frames into files, one per slot, off the
+/// media thread. Audio reaches the disk at every sync (about once a second
+/// of audio): a crash loses at most that. Below the free-space floor no new
+/// recording starts; a write that fails (disk full) ends that recording
+/// cleanly where it was while the call goes on; both raise an alarm.
 public final class RecordingWriter {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var path: String
@@ -12,44 +18,74 @@ public final class RecordingWriter {
         public var description: String { "\(path): \(reason)" }
     }
 
-    private struct OpenFile {
-        var fd: Int32
-        var path: String
-        var dataBytes: Int
-        var bytesSinceSync: Int
+    /// What became of a recording when it stopped.
+    public struct Outcome: Sendable, Equatable {
+        public var callID: Int64
+        public var path: String
+        public var bytes: Int64
+        /// Why it was cut short (nil: recorded to the end).
+        public var cut: String?
+        public var talk: TalkSummary
     }
 
     public let tap: RecordingTap
-    private var files: [Int: OpenFile] = [:]
+    private var files: [Int: RecordingFile] = [:]
     private var scratch: [UInt8]
-    /// Bytes between header rewrites and fsyncs (about one second of stereo audio).
+    /// Bytes between syncs (one second of stereo 16-bit audio at 8 kHz).
     public var syncInterval = 8000 * 4
-    public private(set) var finished: [String] = []
-    public private(set) var failures: [Failure] = []
+    /// No recording starts with less free space than this on its disk.
+    public var minFreeBytes: Int64 = 0
+    /// Seal recordings with this key (nil: plain WAV).
+    public var key: SealingKey?
+    /// Alarms, oldest first, each once: free space below the floor, write failures.
+    public private(set) var alarms: [String] = []
+    public private(set) var finished: [Outcome] = []
 
     public init(tap: RecordingTap) {
         self.tap = tap
         scratch = [UInt8](repeating: 0, count: tap.blockSize * 4)
     }
 
-    /// Opens `path` (creating its directories) for a slot's frames.
-    public func start(slot: RecordingSlot, path: String) throws(Failure) {
+    /// The file name a call's recording gets in `directory`.
+    public func fileName(callID: Int64) -> String { key == nil ? "\(callID).wav" : "\(callID).kseal" }
+
+    /// Opens the call's recording file (creating its directories) for a
+    /// slot's frames. Refused below the free-space floor.
+    public func start(slot: RecordingSlot, callID: Int64, path: String) throws(Failure) {
         try Self.makeDirectories(for: path)
+        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        if minFreeBytes > 0, let free = Self.freeBytes(directory.isEmpty ? "." : directory), free < minFreeBytes {
+            let failure = Failure(path: path, reason: "not recorded: \(free / 1_048_576) MB free, below the floor of \(minFreeBytes / 1_048_576) MB")
+            raise("recording stopped: \(free / 1_048_576) MB free on \(directory), below the floor of \(minFreeBytes / 1_048_576) MB")
+            throw failure
+        }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: 0)
-        guard write(fd, header, header.count) == header.count else {
-            let reason = String(cString: strerror(errno))
+        var file = RecordingFile(fd: fd, path: path, callID: callID)
+        do {
+            if let key {
+                file.sealer = try SealedFileWriter(fd: fd, key: key, sampleRate: 8000, channels: 2, bitsPerSample: 16)
+            } else {
+                let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: 0)
+                guard write(fd, header, header.count) == header.count else {
+                    throw Failure(path: path, reason: "cannot write header: \(String(cString: strerror(errno)))")
+                }
+            }
+        } catch {
             close(fd)
-            throw Failure(path: path, reason: "cannot write header: \(reason)")
+            unlink(path)
+            let reason = (error as? Failure)?.reason ?? "cannot start sealed file: \(error)"
+            raise("recording \(callID) not started: \(reason)")
+            throw Failure(path: path, reason: reason)
         }
-        files[slot.rawValue] = OpenFile(fd: fd, path: path, dataBytes: 0, bytesSinceSync: 0)
+        files[slot.rawValue] = file
     }
 
-    /// Writes waiting frames; call often (the tap holds about 10 s of one call).
+    /// Writes waiting frames; call often (the tap holds a few seconds).
     public func drain() {
         tap.drain { slot, left, right in
-            guard var file = files[slot.rawValue] else { return }
+            guard var file = files[slot.rawValue], file.cut == nil else { return }
+            file.meter.feed(left: left, right: right)
             var p = 0
             for i in 0..<left.count {
                 let l = UInt16(bitPattern: left[i]), r = UInt16(bitPattern: right[i])
@@ -57,42 +93,49 @@ public final class RecordingWriter {
                 scratch[p + 2] = UInt8(r & 0xFF); scratch[p + 3] = UInt8(r >> 8)
                 p += 4
             }
-            if write(file.fd, scratch, p) == p {
-                file.dataBytes += p
-                file.bytesSinceSync += p
-                if file.bytesSinceSync >= syncInterval {
-                    rewriteHeader(file)
-                    fsync(file.fd)
-                    file.bytesSinceSync = 0
-                }
-            } else {
-                failures.append(Failure(path: file.path, reason: "write failed: \(String(cString: strerror(errno)))"))
-            }
+            var failure = scratch.withUnsafeBytes { file.append(UnsafeRawBufferPointer(rebasing: $0[0..<p])) }
+            if failure == nil && file.bytesSinceSync >= syncInterval { failure = file.sync() }
+            if let failure { cut(&file, errno: failure) }
             files[slot.rawValue] = file
         }
     }
 
-    /// Finishes a slot's file: final header, fsync, close.
-    public func stop(slot: RecordingSlot) {
+    private func cut(_ file: inout RecordingFile, errno code: Int32) {
+        let seconds = file.dataBytes / 32_000
+        let reason = "\(code == ENOSPC || code == EDQUOT ? "disk full" : "write failed") (\(String(cString: strerror(code)))) after \(seconds) s"
+        file.cutShort(reason)
+        raise("recording \(file.callID) cut short: \(reason); the call goes on unrecorded")
+    }
+
+    /// Finishes a slot's file: final header or segment, fsync, close.
+    @discardableResult
+    public func stop(slot: RecordingSlot) -> Outcome? {
         drain()
-        guard let file = files.removeValue(forKey: slot.rawValue) else { return }
-        rewriteHeader(file)
-        fsync(file.fd)
-        close(file.fd)
-        finished.append(file.path)
+        guard var file = files.removeValue(forKey: slot.rawValue) else { return nil }
+        if file.cut == nil, let code = file.finish() { cut(&file, errno: code) }
+        let outcome = Outcome(callID: file.callID, path: file.path, bytes: file.dataBytes, cut: file.cut, talk: file.meter.summary)
+        finished.append(outcome)
+        return outcome
     }
 
     public var openCount: Int { files.count }
 
     /// Finishes every open file (at shutdown: calls still in progress keep
     /// what was recorded so far).
-    public func finishAll() {
-        for slot in files.keys.sorted() { stop(slot: RecordingSlot(slot)) }
+    @discardableResult
+    public func finishAll() -> [Outcome] {
+        files.keys.sorted().compactMap { stop(slot: RecordingSlot($0)) }
     }
 
-    private func rewriteHeader(_ file: OpenFile) {
-        let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: file.dataBytes)
-        _ = pwrite(file.fd, header, header.count, 0)
+    private func raise(_ alarm: String) {
+        if alarms.last != alarm { alarms.append(alarm) }
+    }
+
+    /// Bytes an unprivileged writer may still use on the file system holding `path`.
+    public static func freeBytes(_ path: String) -> Int64? {
+        var s = statvfs()
+        guard statvfs(path, &s) == 0 else { return nil }
+        return Int64(s.f_bavail) * Int64(s.f_frsize)
     }
 
     static func makeDirectories(for path: String) throws(Failure) {

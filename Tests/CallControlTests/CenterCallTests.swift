@@ -71,7 +71,7 @@ import Telephony
 
         // The recording is a stereo WAV: the caller's audio left, the agent's right.
         rig.control.writer.finishAll()
-        let path = try #require(rig.control.writer.finished.first)
+        let path = try #require(rig.control.writer.finished.first?.path)
         let audio = try WAVCodec.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(audio.channels.count == 2)
         let left = audio.channels[0], right = audio.channels[1]

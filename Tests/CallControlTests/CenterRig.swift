@@ -65,7 +65,7 @@ final class CenterRig {
         board = SimBoard(lineNumbers: Array(1...8), phoneNumbers: Array(9...12))
         media = MediaLoop(backend: board, prompts: table)
         let dir = directory
-        control = CallController(flow: try CenterFlow(plan: plan), media: media) { "\(dir)/\($0).wav" }
+        control = CallController(flow: try CenterFlow(plan: plan), media: media) { _ in dir }
         control.start()
         step()  // attach the channels
     }

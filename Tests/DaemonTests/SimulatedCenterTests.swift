@@ -77,9 +77,9 @@ import Telephony
         #expect(Set(center.control.agentStates.map(\.state)).isSuperset(of: ["available", "ringing", "on-call", "wrap-up"]))
         #expect(center.control.queueEvents.filter { $0.kind == .joined }.count >= connected.count)
         // Every connected call left a playable stereo recording.
-        center.control.writer.finishAll()
+        center.control.finishRecordings(now: center.now)
         #expect(center.control.writer.finished.count == connected.count + talkingNow + inSurveyNow)
-        for path in center.control.writer.finished {
+        for path in center.control.writer.finished.map(\.path) {
             let audio = try WAVCodec.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
             #expect(audio.channels.count == 2)
         }

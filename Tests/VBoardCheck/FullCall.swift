@@ -178,7 +178,8 @@ func fullCall(dataDirectory: String) -> [String] {
     if !released { broken.append("Kefu did not release the line on busy tone") }
     try? far.hook(agentPhone, .onHook)
     for _ in 0..<150 { step { _ = farRead(exchange); _ = farRead(agentPhone) } }
-    center.control.writer.finishAll()
+    center.control.finishRecordings(now: center.now)
+    center.store.stop()
 
     guard let record = center.control.records.first else { return broken + ["no call record"] }
     if record.callerID?.number != "13800138000" { broken.append("caller ID on the record: \(String(describing: record.callerID))") }
@@ -186,7 +187,7 @@ func fullCall(dataDirectory: String) -> [String] {
     if record.agent != port { broken.append("agent on the record: \(String(describing: record.agent))") }
     if record.end != .callerBusyTone { broken.append("call ended as \(String(describing: record.end)), expected caller-busy-tone") }
     if center.control.flow.phones[port] != .idle { broken.append("the agent's port is not idle at the end") }
-    if let path = center.control.writer.finished.first {
+    if let path = center.control.writer.finished.first?.path {
         var st = stat()
         if stat(path, &st) != 0 || st.st_size < 44 + 4 * 8000 { broken.append("recording \(path) is missing or under a second") }
     } else {

@@ -1,0 +1,157 @@
+import Records
+
+/// A recording as the database lists it.
+public struct RecordingRow: Sendable, Equatable {
+    public var callID: Int64
+    public var path: String
+    public var queue: String?
+    public var agent: String?
+    public var started: Int64
+    public var ended: Int64?
+    public var bytes: Int64
+    public var sealedKey: String?
+    /// recording, complete, repaired, cut-short, deleted.
+    public var state: String
+    public var note: String?
+    public var score: Int?
+    public var findings: String?
+    public var flagged: Bool
+
+    /// Seconds of audio (stereo 16-bit at 8 kHz: 32 000 bytes a second).
+    public var seconds: Double { Double(bytes) / 32_000 }
+}
+
+extension CallStore {
+    static let callColumns = """
+        id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
+        menu_path, keys, language, survey_asked, survey_score, missed_offers,
+        (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted')
+        """
+
+    static func call(_ s: SQLiteStatement) -> CallDetail {
+        var c = CallDetail(callID: s.int64(0), line: s.int(1), arrived: s.int64(4))
+        c.callerNumber = s.optionalString(2)
+        c.callerName = s.optionalString(3)
+        c.answered = s.optionalInt64(5)
+        c.connected = s.optionalInt64(6)
+        c.ended = s.optionalInt64(7)
+        c.endReason = s.optionalString(8)
+        c.queue = s.optionalString(9)
+        c.agent = s.optionalString(10)
+        let path = s.string(11)
+        c.menuPath = path.isEmpty ? [] : path.split(separator: "\t").map(String.init)
+        c.keys = s.string(12)
+        c.language = s.optionalString(13)
+        c.surveyAsked = s.int(14) != 0
+        c.surveyScore = s.optionalInt(15)
+        c.missedOffers = s.int(16)
+        c.recording = s.optionalString(17)
+        return c
+    }
+
+    /// Calls that arrived in [from, to) (Unix ms), oldest first, with their collected data.
+    public func calls(from: Int64, to: Int64) throws(SQLiteError) -> [CallDetail] {
+        var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE arrived_ms >= ?1 AND arrived_ms < ?2 ORDER BY arrived_ms, id")
+            .rows([from, to], Self.call)
+        try attachData(&calls)
+        return calls
+    }
+
+    /// A caller's calls, newest first.
+    public func calls(caller: String, limit: Int = 100) throws(SQLiteError) -> [CallDetail] {
+        var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE caller_number = ?1 ORDER BY arrived_ms DESC, id DESC LIMIT ?2")
+            .rows([caller, limit], Self.call)
+        try attachData(&calls)
+        return calls
+    }
+
+    public func call(_ id: Int64) throws(SQLiteError) -> CallDetail? {
+        var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE id = ?1").rows([id], Self.call)
+        try attachData(&calls)
+        return calls.first
+    }
+
+    /// The state column of a call (in-progress, finished, interrupted).
+    public func callState(_ id: Int64) throws(SQLiteError) -> String? {
+        let rows = try db.statement("SELECT state FROM calls WHERE id = ?1").rows([id]) { $0.string(0) }
+        return rows.first
+    }
+
+    private func attachData(_ calls: inout [CallDetail]) throws(SQLiteError) {
+        for i in calls.indices {
+            let pairs = try db.statement("SELECT key, value FROM call_data WHERE call_id = ?1").rows([calls[i].callID]) { ($0.string(0), $0.string(1)) }
+            for (k, v) in pairs { calls[i].data[k] = v }
+        }
+    }
+
+    static let recordingColumns = """
+        r.call_id, r.path, r.queue, r.agent, r.started_ms, r.ended_ms, r.bytes, r.sealed_key, r.state, r.note, r.score, r.findings,
+        coalesce((SELECT flagged FROM calls c WHERE c.id = r.call_id), 0)
+        """
+
+    static func recording(_ s: SQLiteStatement) -> RecordingRow {
+        RecordingRow(callID: s.int64(0), path: s.string(1), queue: s.optionalString(2), agent: s.optionalString(3),
+                     started: s.int64(4), ended: s.optionalInt64(5), bytes: s.int64(6), sealedKey: s.optionalString(7),
+                     state: s.string(8), note: s.optionalString(9), score: s.optionalInt(10), findings: s.optionalString(11),
+                     flagged: s.int(12) != 0)
+    }
+
+    /// Recordings (not deleted ones unless asked) that started in [from, to), oldest first.
+    public func recordings(from: Int64 = .min, to: Int64 = .max, includeDeleted: Bool = false) throws(SQLiteError) -> [RecordingRow] {
+        try db.statement("""
+            SELECT \(Self.recordingColumns) FROM recordings r
+            WHERE r.started_ms >= ?1 AND r.started_ms < ?2 AND (?3 OR r.state != 'deleted') ORDER BY r.started_ms, r.call_id
+            """).rows([from, to, includeDeleted], Self.recording)
+    }
+
+    public func recording(_ callID: Int64) throws(SQLiteError) -> RecordingRow? {
+        try db.statement("SELECT \(Self.recordingColumns) FROM recordings r WHERE r.call_id = ?1").rows([callID], Self.recording).first
+    }
+
+    /// Audit entries in [from, to), oldest first.
+    public func audit(from: Int64 = .min, to: Int64 = .max) throws(SQLiteError) -> [AuditEntry] {
+        try db.statement("SELECT at_ms, user, action, object, detail FROM audit WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
+            .rows([from, to]) { AuditEntry(at: $0.int64(0), user: $0.string(1), action: $0.string(2), object: $0.string(3), detail: $0.optionalString(4)) }
+    }
+
+    public func queueEvents(call: Int64) throws(SQLiteError) -> [StoredQueueEvent] {
+        try db.statement("SELECT call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms FROM queue_events WHERE call_id = ?1 ORDER BY id")
+            .rows([call]) {
+                StoredQueueEvent(callID: $0.int64(0), queue: $0.string(1), kind: $0.string(2), agent: $0.optionalString(3),
+                                 waited: $0.optionalInt64(4), talked: $0.optionalInt64(5), detail: $0.optionalString(6), at: $0.int64(7))
+            }
+    }
+
+    public func agentStates(agent: String) throws(SQLiteError) -> [StoredAgentState] {
+        try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE agent = ?1 ORDER BY id")
+            .rows([agent]) {
+                StoredAgentState(agent: $0.string(0), state: $0.string(1), reason: $0.optionalString(2), callID: $0.optionalInt64(3),
+                                 phone: $0.optionalInt(4), at: $0.int64(5))
+            }
+    }
+
+    /// Marks a call flagged (a complaint: its recording is kept longer) or not.
+    public func setFlagged(_ callID: Int64, _ flagged: Bool) throws(SQLiteError) {
+        try db.statement("UPDATE calls SET flagged = ?2 WHERE id = ?1").run([callID, flagged])
+    }
+
+    /// Marks a recording deleted (the file is gone), keeping the row for the audit trail.
+    public func markDeleted(_ callID: Int64, at: Int64, reason: String) throws(SQLiteError) {
+        try db.statement("UPDATE recordings SET state = 'deleted', deleted_ms = ?2, delete_reason = ?3 WHERE call_id = ?1")
+            .run([callID, at, reason])
+    }
+
+    /// Deletes call rows (and their data and events) that arrived before `before`; returns how many.
+    public func deleteCalls(before: Int64) throws(SQLiteError) -> Int {
+        try db.transaction { () throws(SQLiteError) -> Int in
+            try db.statement("DELETE FROM queue_events WHERE call_id IN (SELECT id FROM calls WHERE arrived_ms < ?1)").run([before])
+            try db.statement("DELETE FROM recordings WHERE state = 'deleted' AND call_id IN (SELECT id FROM calls WHERE arrived_ms < ?1)").run([before])
+            try db.statement("DELETE FROM calls WHERE arrived_ms < ?1 AND state != 'in-progress' AND id NOT IN (SELECT call_id FROM recordings)").run([before])
+            return db.changes
+        }
+    }
+
+    public func deleteAudit(before: Int64) throws(SQLiteError) {
+        try db.statement("DELETE FROM audit WHERE at_ms < ?1").run([before])
+    }
+}

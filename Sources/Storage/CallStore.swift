@@ -1,0 +1,84 @@
+import Records
+
+/// The call database: writes `StoreItem`s and answers the queries reports,
+/// the console and retention need. One `CallStore` per connection (per
+/// thread); the daemon's writes go through `StoreWriter`'s thread.
+public final class CallStore {
+    public let db: SQLiteDatabase
+
+    /// Opens (creating) the database at `path` and brings its schema up to date.
+    public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 200) throws(SQLiteError) {
+        db = try SQLiteDatabase(path: path, create: !readOnly, readOnly: readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        if !readOnly { try Schema.migrate(db) }
+    }
+
+    /// The highest call id ever stored (new calls are numbered above it).
+    public func lastCallID() throws(SQLiteError) -> Int64 {
+        let calls = try db.statement("SELECT max(id) FROM calls").firstInt() ?? 0
+        let recorded = try db.statement("SELECT max(call_id) FROM recordings").firstInt() ?? 0
+        return Int64(max(calls, recorded))
+    }
+
+    /// Writes items in one transaction.
+    public func write(_ items: [StoreItem]) throws(SQLiteError) {
+        try db.transaction { () throws(SQLiteError) in
+            for item in items { try apply(item) }
+        }
+    }
+
+    public func apply(_ item: StoreItem) throws(SQLiteError) {
+        switch item {
+        case .callStarted(let id, let line, let arrived):
+            try db.statement("INSERT OR IGNORE INTO calls (id, line, arrived_ms, state) VALUES (?1, ?2, ?3, 'in-progress')")
+                .run([id, line, arrived])
+        case .callFinished(let call, let telemetry):
+            try insertFinished(call, telemetry)
+        case .queueEvent(let e):
+            try db.statement("""
+                INSERT INTO queue_events (call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                """).run([e.callID, e.queue, e.kind, e.agent, e.waited, e.talked, e.detail, e.at])
+        case .agentState(let s):
+            try db.statement("INSERT INTO agent_states (agent, state, reason, call_id, phone, at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .run([s.agent, s.state, s.reason, s.callID, s.phone, s.at])
+        case .recordingStarted(let r):
+            try db.statement("""
+                INSERT OR REPLACE INTO recordings (call_id, path, queue, agent, started_ms, sealed_key, state)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'recording')
+                """).run([r.callID, r.path, r.queue, r.agent, r.started, r.sealedKey])
+        case .recordingFinished(let r):
+            let q = r.quality
+            try db.statement("""
+                UPDATE recordings SET ended_ms = ?2, bytes = ?3, state = ?4, note = ?5, caller_talk_ms = ?6,
+                    agent_talk_ms = ?7, over_talk_ms = ?8, long_silences = ?9, longest_silence_ms = ?10, score = ?11, findings = ?12
+                WHERE call_id = ?1
+                """).run([r.callID, r.ended, r.bytes, r.state.rawValue, r.note, q?.callerTalk, q?.agentTalk, q?.overTalk,
+                          q?.longSilences, q?.longestSilence, q?.score, q?.findings])
+        case .audit(let a):
+            try db.statement("INSERT INTO audit (at_ms, user, action, object, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .run([a.at, a.user, a.action, a.object, a.detail])
+        }
+    }
+
+    private func insertFinished(_ c: CallDetail, _ t: CallTelemetry) throws(SQLiteError) {
+        try db.statement("""
+            INSERT INTO calls (id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms,
+                end_reason, queue, agent, menu_path, keys, language, survey_asked, survey_score, missed_offers, state,
+                dtmf_keys, ended_by_tone)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'finished', ?18, ?19)
+            ON CONFLICT(id) DO UPDATE SET line = excluded.line, caller_number = excluded.caller_number,
+                caller_name = excluded.caller_name, arrived_ms = excluded.arrived_ms, answered_ms = excluded.answered_ms,
+                connected_ms = excluded.connected_ms, ended_ms = excluded.ended_ms, end_reason = excluded.end_reason,
+                queue = excluded.queue, agent = excluded.agent, menu_path = excluded.menu_path, keys = excluded.keys,
+                language = excluded.language, survey_asked = excluded.survey_asked, survey_score = excluded.survey_score,
+                missed_offers = excluded.missed_offers, state = 'finished', dtmf_keys = excluded.dtmf_keys,
+                ended_by_tone = excluded.ended_by_tone
+            """).run([c.callID, c.line, c.callerNumber, c.callerName, c.arrived, c.answered, c.connected, c.ended,
+                      c.endReason, c.queue, c.agent, c.menuPath.joined(separator: "\t"), c.keys, c.language, c.surveyAsked,
+                      c.surveyScore, c.missedOffers, t.dtmfKeys, t.endedByTone])
+        try db.statement("DELETE FROM call_data WHERE call_id = ?1").run([c.callID])
+        for (key, value) in c.data.sorted(by: { $0.key < $1.key }) {
+            try db.statement("INSERT INTO call_data (call_id, key, value) VALUES (?1, ?2, ?3)").run([c.callID, key, value])
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// The database's schema as a list of migrations. The file's
+/// `PRAGMA user_version` says how many have run; opening a database runs the
+/// rest, each in its own transaction, so an old box's data is carried
+/// forward and a half-run migration never sticks. Append; never edit one
+/// that has shipped.
+public enum Schema {
+    public static let migrations: [String] = [
+        // 1: calls, their data, queue and agent events, recordings, audit.
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            line INTEGER NOT NULL,
+            caller_number TEXT,
+            caller_name TEXT,
+            arrived_ms INTEGER NOT NULL,
+            answered_ms INTEGER,
+            connected_ms INTEGER,
+            ended_ms INTEGER,
+            end_reason TEXT,
+            queue TEXT,
+            agent TEXT,
+            menu_path TEXT NOT NULL DEFAULT '',
+            keys TEXT NOT NULL DEFAULT '',
+            language TEXT,
+            survey_asked INTEGER NOT NULL DEFAULT 0,
+            survey_score INTEGER,
+            missed_offers INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL CHECK (state IN ('in-progress', 'finished', 'interrupted')),
+            flagged INTEGER NOT NULL DEFAULT 0,
+            dtmf_keys INTEGER NOT NULL DEFAULT 0,
+            ended_by_tone TEXT
+        );
+        CREATE INDEX calls_arrived ON calls(arrived_ms);
+        CREATE INDEX calls_caller ON calls(caller_number, arrived_ms);
+        CREATE INDEX calls_queue ON calls(queue, arrived_ms);
+        CREATE INDEX calls_agent ON calls(agent, arrived_ms);
+        CREATE TABLE call_data (
+            call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (call_id, key)
+        );
+        CREATE TABLE queue_events (
+            id INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL,
+            queue TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            agent TEXT,
+            waited_ms INTEGER,
+            talked_ms INTEGER,
+            detail TEXT,
+            at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX queue_events_queue ON queue_events(queue, at_ms);
+        CREATE INDEX queue_events_call ON queue_events(call_id);
+        CREATE TABLE agent_states (
+            id INTEGER PRIMARY KEY,
+            agent TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            call_id INTEGER,
+            phone INTEGER,
+            at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX agent_states_agent ON agent_states(agent, at_ms);
+        CREATE TABLE recordings (
+            call_id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            queue TEXT,
+            agent TEXT,
+            started_ms INTEGER NOT NULL,
+            ended_ms INTEGER,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            sealed_key TEXT,
+            state TEXT NOT NULL CHECK (state IN ('recording', 'complete', 'repaired', 'cut-short', 'deleted')),
+            note TEXT,
+            caller_talk_ms INTEGER,
+            agent_talk_ms INTEGER,
+            over_talk_ms INTEGER,
+            long_silences INTEGER,
+            longest_silence_ms INTEGER,
+            score INTEGER,
+            findings TEXT,
+            deleted_ms INTEGER,
+            delete_reason TEXT
+        );
+        CREATE INDEX recordings_started ON recordings(started_ms);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at_ms INTEGER NOT NULL,
+            user TEXT NOT NULL,
+            action TEXT NOT NULL,
+            object TEXT NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX audit_at ON audit(at_ms);
+        """,
+    ]
+
+    /// Brings the database up to the newest schema. Refuses a database made
+    /// by newer firmware (its data would be misread).
+    public static func migrate(_ db: SQLiteDatabase) throws(SQLiteError) {
+        let have = db.userVersion
+        guard have <= migrations.count else {
+            throw SQLiteError(code: 1, message: "the database has schema version \(have); this firmware knows up to \(migrations.count) (newer firmware made it)",
+                              context: db.path)
+        }
+        for version in have..<migrations.count {
+            try db.transaction { () throws(SQLiteError) in
+                try db.execute(migrations[version])
+                try db.execute("PRAGMA user_version = \(version + 1)")
+            }
+        }
+    }
+}

@@ -54,6 +54,9 @@ extension CenterFlow {
 
     /// Keys dialled on a phone: feature-code digits while dialling.
     mutating func phoneSignal(_ phone: ChannelNumber, _ event: DSPEvent) {
+        if case .dtmfBegin(let key, _) = event, case .talking(let line) = phones[phone] ?? .idle {
+            return onDemandKey(line, key)
+        }
         guard case .dtmfBegin(let key, _) = event, case .dialling(let digits) = phones[phone] ?? .idle else { return }
         if digits.isEmpty { media(.stopPlayback(phone)) }  // the dial tone
         if key == .hash {
@@ -62,6 +65,16 @@ extension CenterFlow {
             phones[phone] = .dialling(digits + String(key.rawValue))
             featureDeadline[phone] = now + plan.featureCodePause
         }
+    }
+
+    /// A key the agent pressed during an on-demand queue's call: the
+    /// configured sequence (`*1`) starts the recording.
+    private mutating func onDemandKey(_ line: ChannelNumber, _ key: DTMFKey) {
+        guard case .talking(let id, _) = lines[line] ?? .idle, var keys = sessions[id]?.demandKeys else { return }
+        keys.append(key)
+        if keys.count > plan.onDemandKey.count { keys.removeFirst(keys.count - plan.onDemandKey.count) }
+        sessions[id]?.demandKeys = keys
+        if keys == plan.onDemandKey { startRecording(id) }
     }
 
     /// Hands dialled digits to the ACD; a phone still off hook hears whether

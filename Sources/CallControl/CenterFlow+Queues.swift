@@ -136,13 +136,24 @@ extension CenterFlow {
         sessions[id]?.phone = phone
         sessions[id]?.connected = now
         queueEvent(id, queue, .answered(agent: agent.rawValue, waited: now - (session.joined ?? now)))
-        if plan.records(queue), !freeSlots.isEmpty {
-            let slot = freeSlots.removeFirst()  // least recently used: late frames of an old call never land in a new one
-            sessions[id]?.slot = slot
-            calls[id]?.recording = true
-            emit(.recordingStarted(id, slot))
-            media(.startRecording(slot, left: line, right: phone))
+        switch plan.recordPolicy(queue) {
+        case .always: startRecording(id)
+        case .onDemand:
+            sessions[id]?.demandKeys = []
+            media(.setDSP(phone, [.dtmf]))
+        case .never: break
         }
+    }
+
+    /// Records the conversation (caller left, agent right) from now on.
+    mutating func startRecording(_ id: CallID) {
+        guard let session = sessions[id], let phone = session.phone, session.slot == nil, !freeSlots.isEmpty else { return }
+        let slot = freeSlots.removeFirst()  // least recently used: late frames of an old call never land in a new one
+        sessions[id]?.slot = slot
+        sessions[id]?.demandKeys = nil
+        calls[id]?.recording = true
+        emit(.recordingStarted(id, slot))
+        media(.startRecording(slot, left: session.line, right: phone))
     }
 
     /// Ends the bridge and the recording of a call; returns the agent's

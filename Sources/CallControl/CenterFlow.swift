@@ -191,6 +191,8 @@ struct CallSession: Sendable {
     var agent: AgentID?
     var phone: ChannelNumber?
     var slot: RecordingSlot?
+    /// Keys the agent pressed towards the on-demand recording key (nil: not an on-demand call, or recording).
+    var demandKeys: [DTMFKey]?
     var connected: SampleTime?
     var music: MediaPrompt?
     var playback: Playback?

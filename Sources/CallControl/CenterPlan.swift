@@ -49,6 +49,8 @@ public struct CenterPlan: Sendable {
     public var recordingEnabled: Bool
     /// Played to the caller before a recorded call is connected.
     public var recordingNotice: [String]
+    /// The keys an agent presses to record a call of an on-demand queue.
+    public var onDemandKey: [DTMFKey]
     /// Loaded prompts by file (`zh/welcome.wav`).
     public var prompts: [String: MediaPrompt]
     public var tones: CenterTones
@@ -103,6 +105,7 @@ public struct CenterPlan: Sendable {
         for agent in config.agents { agentNames[agent.id] = agent.name }
         recordingEnabled = config.recording.enabled
         recordingNotice = config.recording.announcePrompt.map(\.value)
+        onDemandKey = config.recording.onDemandKey.compactMap { DTMFKey(rawValue: $0) }
         self.prompts = prompts
         self.tones = tones
         hangUpTones = Set(tonePlan.tones.indices.filter { ["busy", "congestion"].contains(tonePlan.tones[$0].name) }.map(ToneIndex.init))
@@ -111,7 +114,12 @@ public struct CenterPlan: Sendable {
 
     /// Whether calls of a queue are recorded.
     public func records(_ queue: String) -> Bool {
-        recordingEnabled && (queues[queue]?.record ?? true)
+        recordPolicy(queue) != .never
+    }
+
+    /// How calls of a queue are recorded (never, when recording is off).
+    public func recordPolicy(_ queue: String) -> RecordPolicy {
+        recordingEnabled ? (queues[queue]?.record ?? .always) : .never
     }
 
     /// The first queue (in config order) an agent answers.

@@ -21,7 +21,9 @@ extension ConfigDecoder {
         if let v = r.seconds("wrap_up", in: 0...600) { q.wrapUp = v.value }
         if let v = r.seconds("service_level", in: 1...600) { q.serviceLevel = v.value }
         q.survey = r.string("survey")
-        if let v = r.bool("record") { q.record = v.value }
+        if let v = r.boolOrWord("record", words: RecordPolicy.allCases.map(\.rawValue)) {
+            q.record = v.value == "true" ? .always : v.value == "false" ? .never : RecordPolicy(rawValue: v.value) ?? .always
+        }
         if let v = r.int("recordings_days", in: 1...3650) { q.recordingsDays = v.value }
         if let h = q.hours, q.closed == nil {
             sink.error(h.line, "\(r.path) has 'hours' but no 'closed' action (what callers get when it is closed)")

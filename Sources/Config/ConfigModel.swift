@@ -121,7 +121,7 @@ public struct Queue: Sendable, Equatable {
     /// Service-level target: answered within this many milliseconds.
     public var serviceLevel = 20_000
     public var survey: Located<String>?
-    public var record = true
+    public var record = RecordPolicy.always
     /// Days this queue's recordings are kept (nil: [retention] recordings_days).
     public var recordingsDays: Int?
 
@@ -209,6 +209,8 @@ public struct RecordingSection: Sendable, Equatable {
     /// Stop recording (and raise an alarm) below this much free disk.
     public var minFreeMB = 500
     /// Seal recordings with AES-256-GCM under `keyFile`.
+    /// The keys an agent presses during a call of an on-demand queue to record it.
+    public var onDemandKey = "*1"
     public var encrypt = false
     public var keyFile = "/etc/kefu/recording.key"
 }
@@ -223,6 +225,14 @@ public struct RetentionSection: Sendable, Equatable {
     public var callsDays = 730
     public var voicemailDays = 30
     public var auditDays = 1095
+}
+
+/// Which calls of a queue are recorded.
+public enum RecordPolicy: String, Sendable, Equatable, CaseIterable {
+    case always
+    case never
+    /// When the agent presses [recording] on_demand_key during the call.
+    case onDemand = "on-demand"
 }
 
 public enum WhenFull: String, Sendable, Equatable, CaseIterable {

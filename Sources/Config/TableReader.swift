@@ -47,6 +47,21 @@ final class TableReader {
         return Located(n, line: entry.node.line)
     }
 
+    /// A key that may be true/false or one of some words (`record = "on-demand"`).
+    func boolOrWord(_ key: String, words: [String]) -> Located<String>? {
+        guard let entry = take(key) else { return nil }
+        switch entry.node.value {
+        case .boolean(let b): return Located(b ? "true" : "false", line: entry.node.line)
+        case .string(let s) where words.contains(s): return Located(s, line: entry.node.line)
+        case .string(let s):
+            sink.error(entry.node.line, "'\(key)' in \(path) is '\(s)'\(didYouMean(s, words)); use true, false or one of: \(words.joined(separator: ", "))")
+            return nil
+        default:
+            wrongType(entry, "true, false or one of \(words.map { "\"\($0)\"" }.joined(separator: ", "))")
+            return nil
+        }
+    }
+
     func bool(_ key: String) -> Located<Bool>? {
         guard let entry = take(key) else { return nil }
         guard case .boolean(let b) = entry.node.value else { wrongType(entry, "true or false"); return nil }

@@ -34,7 +34,7 @@ let package = Package(
         .systemLibrary(name: "CSpanDSP", pkgConfig: "spandsp",
                        providers: [.apt(["libspandsp-dev"])]),
         .target(name: "CDAHDI", linkerSettings: [.linkedLibrary("tonezone")]),
-        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .target(name: "CALSA", linkerSettings: [.linkedLibrary("asound")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "CLinuxRT"),
 
@@ -63,7 +63,7 @@ let package = Package(
                                                   "ACD", "IVR", "Config", "Tools"]),
 
         // L3.
-        .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR"]),
+        .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA"]),
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony"]),
+        .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records", "Sealing"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),

@@ -59,9 +59,15 @@ public final class CallController {
         alarmsNoted = writer.alarms.count
     }
 
-    /// Ends open recordings at shutdown (calls in progress keep what was
-    /// recorded) and hands their rows to the store.
+    /// At shutdown: ends open recordings (calls in progress keep what was
+    /// recorded) and stores every call still in progress as interrupted.
     public func finishRecordings(now: SampleTime) {
+        for record in flow.calls.values.sorted(by: { $0.id < $1.id }) {
+            var detail = StoredForm.detail(record, wallClock: wallClock)
+            detail.ended = wallClock(now)
+            detail.endReason = "interrupted"
+            store?.enqueue(.callInterrupted(detail, telemetry: StoredForm.telemetry(record)))
+        }
         for outcome in writer.finishAll() {
             store?.enqueue(.recordingFinished(RecordingEnd(callID: outcome.callID, ended: wallClock(now), bytes: outcome.bytes,
                                                            state: outcome.cut == nil ? .complete : .cutShort, note: outcome.cut ?? "the box stopped during the call",

@@ -248,4 +248,6 @@ public struct SecuritySection: Sendable, Equatable {
     public var recordingsAccess = "supervisor"
     /// Console sessions end after this many idle minutes.
     public var idleLogoutMinutes = 15
+
+    public init() {}
 }

@@ -155,3 +155,29 @@ extension CallStore {
         try db.statement("DELETE FROM audit WHERE at_ms < ?1").run([before])
     }
 }
+
+/// Counts for `kefu storage`.
+public struct StoreSummary: Sendable, Equatable {
+    public var calls: Int
+    public var recordings: Int
+    public var recordingBytes: Int64
+    public var openRecordings: Int
+    public var flagged: Int
+    public var auditEntries: Int
+}
+
+extension CallStore {
+    public func summary() throws(SQLiteError) -> StoreSummary {
+        StoreSummary(calls: try db.statement("SELECT count(*) FROM calls").firstInt() ?? 0,
+                     recordings: try db.statement("SELECT count(*) FROM recordings WHERE state != 'deleted'").firstInt() ?? 0,
+                     recordingBytes: Int64(try db.statement("SELECT coalesce(sum(bytes), 0) FROM recordings WHERE state != 'deleted'").firstInt() ?? 0),
+                     openRecordings: try db.statement("SELECT count(*) FROM recordings WHERE state = 'recording'").firstInt() ?? 0,
+                     flagged: try db.statement("SELECT count(*) FROM calls WHERE flagged != 0").firstInt() ?? 0,
+                     auditEntries: try db.statement("SELECT count(*) FROM audit").firstInt() ?? 0)
+    }
+
+    /// Bytes recorded per day over the last `days` days (fewer for a younger box), oldest first.
+    public func dailyRecordedBytes(now: Int64, days: Int = 7) throws(SQLiteError) -> [Int64] {
+        try RetentionRunner.dailyBytes(self, now: now, days: days)
+    }
+}

@@ -60,13 +60,13 @@ public final class RecordingVault {
     public func export(_ callID: Int64, to path: String, by who: Operator) throws(VaultError) {
         let row = try allowed("export", callID, who, least: listenRole)
         let wav = try wavBytes(row)
-        // The entry is written first: no audio leaves without it.
-        try audit("export", callID, who, detail: "to \(path)")
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            try? audit("export-failed", callID, who, detail: "\(path): \(reason)")
-            throw VaultError("\(path): cannot create (\(reason))")
+        guard fd >= 0 else { throw VaultError("\(path): cannot create (\(String(cString: strerror(errno))))") }
+        // The entry is written before any audio leaves: no entry, no export.
+        do { try audit("export", callID, who, detail: "to \(path)") } catch {
+            close(fd)
+            unlink(path)
+            throw error
         }
         let written = wav.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let synced = fsync(fd) == 0

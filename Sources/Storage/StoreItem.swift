@@ -8,6 +8,8 @@ public enum StoreItem: Sendable, Equatable {
     case callStarted(callID: Int64, line: Int, arrived: Int64)
     /// The call's final row (replaces an in-progress one).
     case callFinished(CallDetail, telemetry: CallTelemetry)
+    /// A call still in progress when kefud stopped: what was known, marked interrupted.
+    case callInterrupted(CallDetail, telemetry: CallTelemetry)
     case queueEvent(StoredQueueEvent)
     case agentState(StoredAgentState)
     case recordingStarted(RecordingStart)

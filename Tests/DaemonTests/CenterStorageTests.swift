@@ -20,6 +20,7 @@ import Storage
         #expect(first.store.status.pending == 0 && first.store.problems.isEmpty)
         let records = first.control.records
         #expect(records.count > 10)
+        let inProgress = first.control.flow.calls.keys.map { Int64($0.rawValue) }
 
         let store = try CallStore(path: options.dataDirectory! + "/kefu.db")
         let start = options.clockAtStart!.seconds * 1000
@@ -44,6 +45,12 @@ import Storage
         // Queue events and agent states went to the database too.
         let events = try store.queueEvents(call: Int64(recorded[0].id.rawValue))
         #expect(events.first?.kind == "joined" && events.contains { $0.kind == "answered" })
+        // Calls still in progress at the stop are kept, marked interrupted.
+        #expect(!inProgress.isEmpty)
+        for id in inProgress {
+            #expect(try store.callState(id) == "interrupted")
+            #expect(try store.call(id)?.endReason == "interrupted")
+        }
         let last = try store.lastCallID()
 
         // Restart on the same data directory.

@@ -50,6 +50,9 @@ public struct CallRecord: Sendable, Equatable {
     public var missedOffers: Int
     /// DTMF keys the caller pressed after the answer, in order.
     public var keys: String
+    /// Keys detected on the line while the caller talked with an agent,
+    /// where none is expected: suspects of talk-off.
+    public var keysWhileTalking: Int
     /// The menus the caller went through, in order (a menu entered twice appears twice).
     public var menuPath: [String]
     /// Digits the menus collected, by their `store` names (`order_number`).
@@ -70,6 +73,7 @@ public struct CallRecord: Sendable, Equatable {
         recording = false
         missedOffers = 0
         keys = ""
+        keysWhileTalking = 0
         menuPath = []
         data = [:]
         surveyAsked = false

@@ -72,7 +72,12 @@ extension CenterFlow {
             case .queued(let id, _):
                 calls[id]?.keys.append(key.rawValue)
                 acdStep(.callerKey(acdCall(id), key))
-            case .talking(let id, _), .leaving(let id):
+            case .talking(let id, _):
+                // Nothing asks for keys while the caller talks to an agent: talk-off (speech
+                // taken for a key) or a caller keying by habit. Counted for the DSP's telemetry.
+                calls[id]?.keys.append(key.rawValue)
+                calls[id]?.keysWhileTalking += 1
+            case .leaving(let id):
                 calls[id]?.keys.append(key.rawValue)
             }
         default:

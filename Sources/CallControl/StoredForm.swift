@@ -26,7 +26,7 @@ enum StoredForm {
     }
 
     static func telemetry(_ r: CallRecord) -> CallTelemetry {
-        CallTelemetry(dtmfKeys: r.keys.count, endedByTone: r.end == .callerBusyTone ? "busy" : nil)
+        CallTelemetry(dtmfKeys: r.keys.count, falseDigitSuspects: r.keysWhileTalking, endedByTone: r.end == .callerBusyTone ? "busy" : nil)
     }
 
     static func agentState(_ c: AgentStateChange, wallClock: (SampleTime) -> Int64) -> StoredAgentState {

@@ -51,6 +51,7 @@ extension ConfigDecoder {
         s.announcePrompt = prompts(r, "announce_prompt")
         if let v = r.int("min_free_mb", in: 50...1_000_000) { s.minFreeMB = v.value }
         if let v = r.bool("encrypt") { s.encrypt = v.value }
+        if let v = r.string("file_group") { checkName(v, "group"); s.fileGroup = v.value }
         if let v = r.string("on_demand_key") {
             if (1...4).contains(v.value.count), v.value.allSatisfy({ "0123456789*#".contains($0) }) { s.onDemandKey = v.value } else {
                 sink.error(v.line, "'on_demand_key' in [recording] must be 1 to 4 keys of 0-9, * and #, not '\(v.value)'")

@@ -209,6 +209,9 @@ public struct RecordingSection: Sendable, Equatable {
     /// Stop recording (and raise an alarm) below this much free disk.
     public var minFreeMB = 500
     /// Seal recordings with AES-256-GCM under `keyFile`.
+    /// The group recordings' files and folders belong to (mode 640/750), so
+    /// its members may read them; nil: the daemon's own group.
+    public var fileGroup: String?
     /// The keys an agent presses during a call of an on-demand queue to record it.
     public var onDemandKey = "*1"
     public var encrypt = false

@@ -28,9 +28,24 @@ public enum LiveView {
         }
         let waiting = flow.plan.acd.queues.map { q in "\(q.id) \(flow.acd.waiting(in: q.id).count)" }
         out.append("WAITING " + waiting.joined(separator: ", "))
+        out.append(storage(control))
         out.append("")
         out += summary(control, world: world, now: now)
         return out
+    }
+
+    /// The database writer and the recordings: what is written, waiting, failing.
+    static func storage(_ control: CallController) -> String {
+        var line = "STORAGE"
+        if let status = control.store?.status {
+            line += " database: \(status.written) written, \(status.pending) waiting"
+            if let failing = status.failing { line += " — FAILING: \(failing)" }
+            if status.refused > 0 { line += ", \(status.refused) refused" }
+            line += ";"
+        }
+        line += " recordings being written \(control.writer.openCount)"
+        if let alarm = control.writer.alarms.last { line += " — ALARM: \(alarm)" }
+        return line
     }
 
     public static func summary(_ control: CallController, world: SimWorldCounts?, now: SampleTime) -> [String] {

@@ -89,6 +89,7 @@ public final class SimulatedCenter {
             "\(root)/\(SimulatedCenter.datePath(zone))"
         }
         control.writer.key = opened.key
+        control.writer.groupID = opened.groupID
         control.writer.minFreeBytes = Int64(setup.config.recording.minFreeMB) * 1_048_576
         startNotes = setup.warnings.map(\.description) + prompts.notes + opened.notes
         control.start()

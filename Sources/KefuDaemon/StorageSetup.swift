@@ -16,6 +16,18 @@ enum StorageSetup {
         var key: SealingKey?
         var notes: [String]
         var databasePath: String
+        var groupID: UInt32?
+    }
+
+    /// The id of [recording] file_group.
+    static func group(_ name: String) throws(StartupFailure) -> UInt32 {
+        var entry = Glibc.group()
+        var result: UnsafeMutablePointer<Glibc.group>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else {
+            throw StartupFailure(["[recording] file_group '\(name)' is not a group on this box (create it with groupadd, or remove the key)"])
+        }
+        return entry.gr_gid
     }
 
     /// The config's retention rules, for the housekeeper.
@@ -38,6 +50,7 @@ enum StorageSetup {
         if mkdir(dataDirectory, 0o750) != 0 && errno != EEXIST {
             throw StartupFailure(["\(dataDirectory): cannot create the data directory: \(String(cString: strerror(errno)))"])
         }
+        let groupID = try recording.fileGroup.map { name throws(StartupFailure) in try group(name) }
         var key: SealingKey?
         if recording.encrypt {
             do { key = try SealingKey(contentsOf: recording.keyFile) } catch {
@@ -47,10 +60,13 @@ enum StorageSetup {
         let path = dataDirectory + "/kefu.db"
         do {
             let store = try CallStore(path: path)
+            // Members of the recordings' group may read the database (listing); writing stays the daemon's.
+            _ = chmod(path, 0o640)
+            if let groupID { _ = chown(path, uid_t.max, groupID) }
             let report = try StorageRecovery.recover(store, key: key)
             let last = try store.lastCallID()
             let writer = try StoreWriter(path: path)
-            return Opened(writer: writer, lastCallID: last, key: key, notes: report.lines, databasePath: path)
+            return Opened(writer: writer, lastCallID: last, key: key, notes: report.lines, databasePath: path, groupID: groupID)
         } catch {
             throw StartupFailure(["\(path): \(error)"])
         }

@@ -71,6 +71,12 @@ extension CallStore {
         return calls.first
     }
 
+    /// What the DSP saw on a call.
+    public func telemetry(_ id: Int64) throws(SQLiteError) -> CallTelemetry? {
+        try db.statement("SELECT dtmf_keys, false_digit_suspects, ended_by_tone FROM calls WHERE id = ?1")
+            .rows([id]) { CallTelemetry(dtmfKeys: $0.int(0), falseDigitSuspects: $0.int(1), endedByTone: $0.optionalString(2)) }.first
+    }
+
     /// The state column of a call (in-progress, finished, interrupted).
     public func callState(_ id: Int64) throws(SQLiteError) -> String? {
         let rows = try db.statement("SELECT state FROM calls WHERE id = ?1").rows([id]) { $0.string(0) }

@@ -37,6 +37,8 @@ public final class RecordingWriter {
     public var minFreeBytes: Int64 = 0
     /// Seal recordings with this key (nil: plain WAV).
     public var key: SealingKey?
+    /// The group new files and folders are given (nil: the process's own).
+    public var groupID: UInt32?
     /// Alarms, oldest first, each once: free space below the floor, write failures.
     public private(set) var alarms: [String] = []
     public private(set) var finished: [Outcome] = []
@@ -52,7 +54,7 @@ public final class RecordingWriter {
     /// Opens the call's recording file (creating its directories) for a
     /// slot's frames. Refused below the free-space floor.
     public func start(slot: RecordingSlot, callID: Int64, path: String) throws(Failure) {
-        try Self.makeDirectories(for: path)
+        try Self.makeDirectories(for: path, group: groupID)
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         if minFreeBytes > 0, let free = Self.freeBytes(directory.isEmpty ? "." : directory), free < minFreeBytes {
             let failure = Failure(path: path, reason: "not recorded: \(free / 1_048_576) MB free, below the floor of \(minFreeBytes / 1_048_576) MB")
@@ -61,6 +63,14 @@ public final class RecordingWriter {
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        _ = fchmod(fd, 0o640)  // whatever the umask: the group may read, others not
+        if let groupID, fchown(fd, uid_t.max, groupID) != 0 {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            unlink(path)
+            raise("recording \(callID) not started: cannot give \(path) to group \(groupID): \(reason)")
+            throw Failure(path: path, reason: "cannot give it to group \(groupID): \(reason)")
+        }
         var file = RecordingFile(fd: fd, path: path, callID: callID)
         do {
             if let key {
@@ -138,11 +148,14 @@ public final class RecordingWriter {
         return Int64(s.f_bavail) * Int64(s.f_frsize)
     }
 
-    static func makeDirectories(for path: String) throws(Failure) {
+    static func makeDirectories(for path: String, group: UInt32? = nil) throws(Failure) {
         var prefix = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/").dropLast() {
             prefix += "/" + part
-            if mkdir(prefix, 0o750) != 0 && errno != EEXIST {
+            if mkdir(prefix, 0o750) == 0 {
+                _ = chmod(prefix, 0o750)
+                if let group { _ = chown(prefix, uid_t.max, group) }
+            } else if errno != EEXIST {
                 throw Failure(path: prefix, reason: "cannot create directory: \(String(cString: strerror(errno)))")
             }
         }

@@ -28,6 +28,7 @@ public enum Schema {
             state TEXT NOT NULL CHECK (state IN ('in-progress', 'finished', 'interrupted')),
             flagged INTEGER NOT NULL DEFAULT 0,
             dtmf_keys INTEGER NOT NULL DEFAULT 0,
+            false_digit_suspects INTEGER NOT NULL DEFAULT 0,
             ended_by_tone TEXT
         );
         CREATE INDEX calls_arrived ON calls(arrived_ms);

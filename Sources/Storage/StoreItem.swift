@@ -21,11 +21,15 @@ public enum StoreItem: Sendable, Equatable {
 public struct CallTelemetry: Sendable, Equatable {
     /// DTMF keys detected on the line after the answer.
     public var dtmfKeys: Int
+    /// Keys detected where none was expected (during the conversation with
+    /// the agent): suspects of talk-off.
+    public var falseDigitSuspects: Int
     /// The tone that ended the call (busy, congestion), if one did.
     public var endedByTone: String?
 
-    public init(dtmfKeys: Int = 0, endedByTone: String? = nil) {
+    public init(dtmfKeys: Int = 0, falseDigitSuspects: Int = 0, endedByTone: String? = nil) {
         self.dtmfKeys = dtmfKeys
+        self.falseDigitSuspects = falseDigitSuspects
         self.endedByTone = endedByTone
     }
 }

@@ -144,3 +144,27 @@ extension RecordingsTool {
         } catch { return .failed("\(error)") }
     }
 }
+
+extension RecordingsTool {
+    /// Exports every recording a query finds into `directory` as CALL.wav,
+    /// each one audited. Stops at the first refusal or failure (saying how
+    /// many were written).
+    public static func exportMatching(_ c: StorageContext, from: String?, to: String?, agent: String?, queue: String?,
+                                      into directory: String) -> Output {
+        do {
+            let (start, end) = try c.range(from: from, to: to)
+            let rows = try c.store.recordings(from: start, to: end).filter { (agent == nil || $0.agent == agent) && (queue == nil || $0.queue == queue) }
+            if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+                return .failed("\(directory): cannot create (\(String(cString: strerror(errno))))")
+            }
+            var done = 0
+            for row in rows {
+                do { try c.vault.export(row.callID, to: "\(directory)/\(row.callID).wav", by: c.who) } catch {
+                    return Output(["\(done) of \(rows.count) recording(s) exported to \(directory)", "\(error)"], status: 1)
+                }
+                done += 1
+            }
+            return Output(["\(done) recording(s) exported to \(directory)"])
+        } catch { return .failed("\(error)") }
+    }
+}

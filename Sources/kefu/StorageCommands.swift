@@ -36,7 +36,7 @@ struct RecordingsCommand: ParsableCommand {
         or admin); deleting needs admin. Members of [security] admin_group and root are
         admins, members of supervisor_group supervisors.
         """,
-        subcommands: [List.self, Info.self, Export.self, Play.self, FlagCall.self, Delete.self, Review.self, Keygen.self])
+        subcommands: [List.self, Info.self, Export.self, ExportMatching.self, Play.self, FlagCall.self, Delete.self, Review.self, Keygen.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List recordings (oldest first); * marks flagged calls.")
@@ -63,6 +63,20 @@ struct RecordingsCommand: ParsableCommand {
         @Argument(help: "The call number.") var call: Int64
         @Argument(help: "The WAV file to create.") var file: String
         func run() throws { try finish(RecordingsTool.export(try storage.context(), call: call, to: file)) }
+    }
+
+    struct ExportMatching: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export-all",
+                                                        abstract: "Export every recording a query finds into a folder (CALL.wav each, each audited).")
+        @OptionGroup var storage: StorageOptions
+        @Argument(help: "The folder to write into (created, mode 700).") var folder: String
+        @Option(help: "First day, YYYY-MM-DD.") var from: String?
+        @Option(help: "Last day, YYYY-MM-DD.") var to: String?
+        @Option(help: "Only this agent's calls.") var agent: String?
+        @Option(help: "Only this queue's calls.") var queue: String?
+        func run() throws {
+            try finish(RecordingsTool.exportMatching(try storage.context(), from: from, to: to, agent: agent, queue: queue, into: folder))
+        }
     }
 
     struct Play: ParsableCommand {

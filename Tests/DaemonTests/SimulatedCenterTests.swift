@@ -151,6 +151,10 @@ import Telephony
         #expect(text.contains("WAITING sales "))
         #expect(text.contains("CALLS finished \(center.control.records.count)"))
         #expect(text.contains("SURVEYS asked"))
+        center.store.flush()
+        let storage = LiveView.render(center.control, world: nil, statistics: center.media.statistics, overruns: 0, now: center.now)
+            .first { $0.hasPrefix("STORAGE") }
+        #expect(storage == "STORAGE database: \(center.store.status.written) written, 0 waiting; recordings being written \(center.control.writer.openCount)")
     }
 
     @Test func missingPromptFilesStopTheCenterNamingFileAndLine() throws {

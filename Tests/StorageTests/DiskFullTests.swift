@@ -93,3 +93,22 @@ import Testing
         #expect(try CallStore(path: dbPath).call(4)?.data.count == 200)
     }
 }
+
+/// Recordings' files and folders belong to the configured group with modes
+/// 640 and 750: its members can read them, others cannot.
+@Suite struct RecordingPermissionTests {
+    @Test("a recording and the folders made for it get the configured group, mode 640 and 750")
+    func groupAndModes() throws {
+        let scratch = Scratch("perm")
+        defer { scratch.remove() }
+        let daemonGroup = try #require(getgrnam("daemon")).pointee.gr_gid
+        let writer = RecordingWriter(tap: RecordingTap(blockSize: 160, capacity: 8))
+        writer.groupID = daemonGroup
+        let path = scratch.path + "/rec/2026/03/04/1.wav"
+        try writer.start(slot: RecordingSlot(0), callID: 1, path: path)
+        writer.stop(slot: RecordingSlot(0))
+        var st = stat()
+        #expect(stat(path, &st) == 0 && st.st_gid == daemonGroup && st.st_mode & 0o777 == 0o640)
+        #expect(stat(scratch.path + "/rec/2026/03", &st) == 0 && st.st_gid == daemonGroup && st.st_mode & 0o777 == 0o750)
+    }
+}

@@ -113,6 +113,19 @@ import Tools
                             "user-supervisor cdr-export calls", "user-supervisor delete-refused recording 1", "user-admin delete recording 1"])
     }
 
+    @Test("export-all writes every recording the query finds, each audited; a viewer is refused at the first")
+    func exportMatching() throws {
+        let box = try Box()
+        defer { box.remove() }
+        let out = RecordingsTool.exportMatching(try box.context(.supervisor), from: "2026-03-04", to: "2026-03-04", agent: "8001", queue: nil,
+                                                into: box.directory + "/out")
+        #expect(out.lines == ["3 recording(s) exported to \(box.directory)/out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.directory + "/out").sorted() == ["1.wav", "2.wav", "3.wav"])
+        let refused = RecordingsTool.exportMatching(try box.context(.viewer), from: nil, to: nil, agent: nil, queue: nil, into: box.directory + "/v")
+        #expect(refused.status == 1 && refused.lines.first == "0 of 3 recording(s) exported to \(box.directory)/v")
+        #expect(try box.context(.admin).store.audit().map(\.action) == ["export", "export", "export", "export-refused"])
+    }
+
     @Test("storage status counts calls and recordings and states retention and encryption")
     func storageStatus() throws {
         let box = try Box()

@@ -40,7 +40,7 @@ let package = Package(
 
         // L1 pure.
         .target(name: "Telephony"),
-        .target(name: "Reports", dependencies: ["Telephony"]),
+        .target(name: "Reports", dependencies: ["Telephony", "Records"]),
         .target(name: "ACD", dependencies: ["Telephony", "Config"]),
         .target(name: "Config", dependencies: ["Telephony"]),
         .target(name: "IVR", dependencies: ["Telephony", "Config"]),
@@ -58,16 +58,19 @@ let package = Package(
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Records", "Channels", "DSP", "Telephony", "ACD", "IVR", "Config"]),
 
+        // L3 console socket, framing and command tree (shared by kefud and kefu).
+        .target(name: "Console", dependencies: ["Storage"]),
+
         // L3 wiring.
         .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony", "Storage", "Sealing",
-                                                  "ACD", "IVR", "Config", "Tools"]),
+                                                  "ACD", "IVR", "Config", "Tools", "Console", "Records"]),
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA"]),
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
-            "Tools", "DSP",
+            "Tools", "DSP", "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
@@ -88,11 +91,12 @@ let package = Package(
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records", "Sealing"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Storage", "KefuDaemon", "Config", "CallControl", "Telephony"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Records", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"]),

@@ -1,3 +1,4 @@
+import ACD
 import Channels
 import MediaLoop
 import Records
@@ -58,6 +59,22 @@ public final class CallController {
         for alarm in writer.alarms.dropFirst(alarmsNoted) { notes.append(alarm) }
         alarmsNoted = writer.alarms.count
     }
+
+    /// Runs a console agent command; returns the agent's status after it.
+    public func console(_ command: AgentCommand, now: SampleTime) {
+        perform(flow.console(command, now: now))
+    }
+
+    /// Hangs up a call in progress; false when there is no such call.
+    @discardableResult
+    public func hangUp(_ id: CallID, now: SampleTime) -> Bool {
+        guard flow.calls[id] != nil else { return false }
+        perform(flow.hangUp(id, now: now))
+        return true
+    }
+
+    /// Notes and alarms so far (for `kefu logs`).
+    public var log: [String] { notes }
 
     /// At shutdown: ends open recordings (calls in progress keep what was
     /// recorded) and stores every call still in progress as interrupted.

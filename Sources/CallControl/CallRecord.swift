@@ -29,6 +29,8 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     /// The menu or queue sent the call somewhere Kefu cannot take it yet
     /// (voicemail, an outside number, a callback).
     case routeNotSupported = "route-not-supported"
+    /// A supervisor hung it up from the console.
+    case operatorHangUp = "operator-hangup"
 }
 
 /// What the box keeps about one call.
@@ -38,6 +40,8 @@ public struct CallRecord: Sendable, Equatable {
     public var callerID: CallerID?
     public var arrived: SampleTime
     public var answered: SampleTime?
+    /// When the caller joined the queue (the last one, after an overflow).
+    public var queued: SampleTime?
     /// The agent's phone, once an agent took the call.
     public var agent: ChannelNumber?
     /// The agent's id (the config's `[agents.ID]`).

@@ -17,6 +17,7 @@ extension CenterFlow {
         sessions[id]?.ivr = nil
         sessions[id]?.queue = queue
         sessions[id]?.joined = now
+        calls[id]?.queued = now
         calls[id]?.queue = queue
         queueEvent(id, queue, .joined)
         if plan.records(queue), !plan.recordingNotice.isEmpty {
@@ -77,6 +78,7 @@ extension CenterFlow {
             lines[line] = .queued(id, queue: to.rawValue)
             sessions[id]?.queue = to.rawValue
             sessions[id]?.joined = now
+        calls[id]?.queued = now
             calls[id]?.queue = to.rawValue
             queueEvent(id, to.rawValue, .joined)
         case .refuse(let c, let reason, let prompt):

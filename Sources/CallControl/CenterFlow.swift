@@ -132,6 +132,21 @@ public struct CenterFlow: Sendable {
 
     /// Everything timed: lines that stop ringing, menu and survey timeouts,
     /// feature-code pauses, the ACD's wake-ups and the reconciler.
+    /// A supervisor's agent command from the console (login, logout, pause, unpause).
+    public mutating func console(_ command: AgentCommand, now: SampleTime) -> [CallAction] {
+        self.now = max(now, self.now)
+        acdStep(.console(command))
+        return take()
+    }
+
+    /// A supervisor hangs up a call from the console: whichever engine has
+    /// it is told, the line goes on hook, an agent left on it hears busy tone.
+    public mutating func hangUp(_ id: CallID, now: SampleTime) -> [CallAction] {
+        self.now = max(now, self.now)
+        if calls[id] != nil { callerGone(id, .operatorHangUp) }
+        return take()
+    }
+
     public mutating func timers(now: SampleTime) -> [CallAction] {
         self.now = max(now, self.now)
         for line in plan.lineOrder {

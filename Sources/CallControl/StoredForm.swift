@@ -10,6 +10,7 @@ enum StoredForm {
         d.callerNumber = r.callerID?.number
         d.callerName = r.callerID?.name
         d.answered = r.answered.map(wallClock)
+        d.queued = r.queued.map(wallClock)
         d.connected = r.connected.map(wallClock)
         d.ended = r.ended.map(wallClock)
         d.endReason = r.end?.rawValue

@@ -83,6 +83,7 @@ extension ConfigDecoder {
         var s = SecuritySection()
         if let v = r.string("admin_group") { s.adminGroup = v.value }
         if let v = r.string("supervisor_group") { s.supervisorGroup = v.value }
+        if let v = r.string("viewer_group") { s.viewerGroup = v.value }
         if let v = r.string("console_socket") {
             if v.value.hasPrefix("/") { s.consoleSocket = v.value } else { sink.error(v.line, "'console_socket' in [security] must be an absolute path") }
         }

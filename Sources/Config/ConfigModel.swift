@@ -246,6 +246,8 @@ public enum WhenFull: String, Sendable, Equatable, CaseIterable {
 public struct SecuritySection: Sendable, Equatable {
     public var adminGroup = "kefu-admin"
     public var supervisorGroup = "kefu-supervisor"
+    /// Members may look (status, queues, agents) but change nothing.
+    public var viewerGroup = "kefu-viewer"
     public var consoleSocket = "/run/kefu/console.sock"
     /// Who may listen to recordings: admin or supervisor.
     public var recordingsAccess = "supervisor"

@@ -27,6 +27,8 @@ public struct CenterOptions: Sendable {
     /// Recordings go to recordings/YYYY/MM/DD/<call>.wav below this; nil:
     /// below the config's `[recording] directory` (YYYY/MM/DD/<call>.wav).
     public var dataDirectory: String?
+    /// The console socket; nil: the config's `[security] console_socket`.
+    public var consoleSocket: String?
     /// Seconds to run; 0 runs until interrupted.
     public var duration = 0.0
     /// Redraw the live view (true) or print only the summary.

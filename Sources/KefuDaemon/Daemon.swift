@@ -34,6 +34,8 @@ public enum Daemon {
         signal(SIGINT) { _ in Daemon.stopRequested = 1 }
         signal(SIGTERM) { _ in Daemon.stopRequested = 1 }
         center.startHousekeeping()
+        let console = ConsoleDoor.open(center)
+        for note in console.notes { print("kefud: \(note)") }
         let thread = MediaLoopThread(loop: center.media)
         thread.start()
         for warning in thread.warnings { print("kefud: \(warning)") }
@@ -42,6 +44,7 @@ public enum Daemon {
             usleep(10_000)
             let now = center.now
             center.control.step(now: now)
+            console.serve(overruns: pacer?.overruns ?? 0)
             if !interactive { printNotes() }
             if center.options.duration > 0 && now.seconds >= center.options.duration { break }
             let second = now.milliseconds / 1000
@@ -52,6 +55,7 @@ public enum Daemon {
                 if interactive { print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")) } else { print(lines.joined(separator: "\n") + "\n") }
             }
         }
+        console.close()
         thread.stop()
         center.control.step(now: center.now)
         center.control.finishRecordings(now: center.now)

@@ -10,6 +10,8 @@ public struct CallDetail: Sendable, Equatable {
     public var arrived: Int64
     /// When the box answered the line.
     public var answered: Int64?
+    /// When the caller joined the queue (the last one, after an overflow).
+    public var queued: Int64?
     /// When an agent took the call.
     public var connected: Int64?
     public var ended: Int64?
@@ -42,6 +44,14 @@ public struct CallDetail: Sendable, Equatable {
         keys = ""
         surveyAsked = false
         missedOffers = 0
+    }
+
+    /// Milliseconds waiting in the queue until an agent took the call or the
+    /// caller left (nil: never queued).
+    public var queueWaitMilliseconds: Int64? {
+        guard let queued else { return nil }
+        guard let end = connected ?? ended else { return nil }
+        return max(0, end - queued)
     }
 
     /// Milliseconds from the answer to an agent (nil: never reached one).

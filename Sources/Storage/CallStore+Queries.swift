@@ -24,7 +24,7 @@ public struct RecordingRow: Sendable, Equatable {
 extension CallStore {
     static let callColumns = """
         id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
-        menu_path, keys, language, survey_asked, survey_score, missed_offers,
+        menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms,
         (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted')
         """
 
@@ -45,7 +45,8 @@ extension CallStore {
         c.surveyAsked = s.int(14) != 0
         c.surveyScore = s.optionalInt(15)
         c.missedOffers = s.int(16)
-        c.recording = s.optionalString(17)
+        c.queued = s.optionalInt64(17)
+        c.recording = s.optionalString(18)
         return c
     }
 
@@ -185,5 +186,32 @@ extension CallStore {
     /// Bytes recorded per day over the last `days` days (fewer for a younger box), oldest first.
     public func dailyRecordedBytes(now: Int64, days: Int = 7) throws(SQLiteError) -> [Int64] {
         try RetentionRunner.dailyBytes(self, now: now, days: days)
+    }
+}
+
+/// A supervisor's note on a caller's history.
+public struct CallerNote: Sendable, Equatable {
+    public var caller: String
+    public var at: Int64
+    public var user: String
+    public var text: String
+    public init(caller: String, at: Int64, user: String, text: String) {
+        self.caller = caller
+        self.at = at
+        self.user = user
+        self.text = text
+    }
+}
+
+extension CallStore {
+    public func addNote(_ note: CallerNote) throws(SQLiteError) {
+        try db.statement("INSERT INTO caller_notes (caller_number, at_ms, user, text) VALUES (?1, ?2, ?3, ?4)")
+            .run([note.caller, note.at, note.user, note.text])
+    }
+
+    /// A caller's notes, newest first.
+    public func notes(caller: String) throws(SQLiteError) -> [CallerNote] {
+        try db.statement("SELECT caller_number, at_ms, user, text FROM caller_notes WHERE caller_number = ?1 ORDER BY at_ms DESC, id DESC")
+            .rows([caller]) { CallerNote(caller: $0.string(0), at: $0.int64(1), user: $0.string(2), text: $0.string(3)) }
     }
 }

@@ -14,6 +14,7 @@ public enum Schema {
             caller_name TEXT,
             arrived_ms INTEGER NOT NULL,
             answered_ms INTEGER,
+            queued_ms INTEGER,
             connected_ms INTEGER,
             ended_ms INTEGER,
             end_reason TEXT,
@@ -95,6 +96,14 @@ public enum Schema {
             detail TEXT
         );
         CREATE INDEX audit_at ON audit(at_ms);
+        CREATE TABLE caller_notes (
+            id INTEGER PRIMARY KEY,
+            caller_number TEXT NOT NULL,
+            at_ms INTEGER NOT NULL,
+            user TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX caller_notes_caller ON caller_notes(caller_number, at_ms);
         """,
     ]
 

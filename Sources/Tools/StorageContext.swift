@@ -16,6 +16,14 @@ public struct StorageContext {
     public var key: SealingKey?
     public var who: Operator
 
+    public init(config: KefuConfig, dataDirectory: String, store: CallStore, key: SealingKey?, who: Operator) {
+        self.config = config
+        self.dataDirectory = dataDirectory
+        self.store = store
+        self.key = key
+        self.who = who
+    }
+
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
     }

@@ -1,7 +1,11 @@
 // kefu — Kefu's admin and offline command-line tool.
 //
-// Offline commands (no daemon needed): analyze, synth. Each subcommand parses
-// its arguments and calls into the Tools library, where the behaviour lives.
+// Console commands (status, agents, queues, …) go to kefud's console socket;
+// with no arguments kefu is the interactive console shell (see KefuMain).
+// Offline commands (no daemon needed): analyze, synth, config, sim,
+// staffing, recordings/cdr/audit/storage on the database. Each subcommand
+// parses its arguments and calls into the Tools library, where the
+// behaviour lives.
 import ArgumentParser
 import DSP
 import Tools
@@ -10,7 +14,6 @@ import Tools
 import Glibc
 #endif
 
-@main
 struct Kefu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kefu",

@@ -61,6 +61,9 @@ struct Kefud: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Data directory; recordings go below DIR/recordings. Default: the config's [recording] directory.")
     var dataDirectory: String?
 
+    @Option(name: .customLong("console-socket"), help: "The admin console's socket. Default: the config's [security] console_socket.")
+    var consoleSocket: String?
+
     @Option(help: "Stop after this many seconds (0: run until Ctrl-C).")
     var duration: Double = 0
 
@@ -92,6 +95,7 @@ struct Kefud: ParsableCommand {
         options.dataDirectory = dataDirectory
         options.duration = duration
         options.liveView = !quiet
+        options.consoleSocket = consoleSocket
 
         let setup: CenterSetup
         switch CenterLoader.load(options, unixSeconds: Int64(time(nil))) {

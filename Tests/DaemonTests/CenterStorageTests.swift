@@ -28,6 +28,7 @@ import Storage
             let stored = try #require(try store.call(Int64(record.id.rawValue)))
             #expect(stored.arrived == start + record.arrived.milliseconds)
             #expect(stored.connected == record.connected.map { start + $0.milliseconds })
+            #expect(stored.queued == record.queued.map { start + $0.milliseconds })
             #expect(stored.endReason == record.end?.rawValue)
             #expect(stored.queue == record.queue && stored.agent == record.agentID)
             #expect(stored.menuPath == record.menuPath && stored.data == record.data && stored.surveyScore == record.surveyScore)

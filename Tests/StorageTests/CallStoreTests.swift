@@ -9,6 +9,7 @@ import Testing
         c.callerNumber = caller
         c.callerName = "王小明"
         c.answered = arrived + 4_000
+        c.queued = arrived + 11_000
         c.connected = arrived + 19_000
         c.ended = arrived + 79_000
         c.endReason = "agent-hung-up"

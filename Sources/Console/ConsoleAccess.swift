@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Storage
+
+/// Decides a console peer's role from its kernel credentials and the
+/// config's groups: root and admin_group are admins, supervisor_group
+/// supervisors, viewer_group viewers; anyone else is refused.
+public struct ConsoleAccess: Sendable {
+    public var adminGroup: String
+    public var supervisorGroup: String
+    public var viewerGroup: String
+    let admin: UInt32?, supervisor: UInt32?, viewer: UInt32?
+
+    public init(adminGroup: String, supervisorGroup: String, viewerGroup: String) {
+        self.adminGroup = adminGroup
+        self.supervisorGroup = supervisorGroup
+        self.viewerGroup = viewerGroup
+        admin = Self.gid(adminGroup)
+        supervisor = Self.gid(supervisorGroup)
+        viewer = Self.gid(viewerGroup)
+    }
+
+    /// Groups named in the config that do not exist on this box.
+    public var missingGroups: [String] {
+        zip([adminGroup, supervisorGroup, viewerGroup], [admin, supervisor, viewer]).filter { $0.1 == nil }.map(\.0)
+    }
+
+    public func admit(_ peer: PeerCredentials) -> Result<Operator, ConsoleRefusal> {
+        let name = Self.userName(peer.uid)
+        let groups = peer.allGroups
+        if peer.uid == 0 || admin.map(groups.contains) == true { return .success(Operator(name: name, role: .admin)) }
+        if supervisor.map(groups.contains) == true { return .success(Operator(name: name, role: .supervisor)) }
+        if viewer.map(groups.contains) == true { return .success(Operator(name: name, role: .viewer)) }
+        return .failure(ConsoleRefusal(user: name, uid: peer.uid,
+                                       reason: "\(name) is not in \(adminGroup), \(supervisorGroup) or \(viewerGroup)"))
+    }
+
+    static func gid(_ name: String) -> UInt32? {
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return entry.gr_gid
+    }
+
+    static func userName(_ uid: UInt32) -> String {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return "uid \(uid)" }
+        return String(cString: entry.pw_name)
+    }
+}

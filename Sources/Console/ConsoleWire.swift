@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The console socket's framing: each message is a 32-bit little-endian
+/// length and that many bytes of UTF-8. A request is one message; the
+/// answer is a run of messages (output lines, error lines) ended by the
+/// exit status.
+public enum ConsoleWire {
+    public static let maxFrame = 1 << 20
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// Writes one frame (all of it, retrying short writes and EINTR).
+    public static func send(_ fd: Int32, _ payload: [UInt8]) throws(Failure) {
+        let n = UInt32(payload.count)
+        let bytes = [UInt8(n & 0xFF), UInt8((n >> 8) & 0xFF), UInt8((n >> 16) & 0xFF), UInt8(n >> 24)] + payload
+        var offset = 0
+        while offset < bytes.count {
+            let w = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if w < 0 {
+                if errno == EINTR { continue }
+                throw Failure("console socket: write failed: \(String(cString: strerror(errno)))")
+            }
+            offset += w
+        }
+    }
+
+    /// Reads one frame; nil at a clean end of stream.
+    public static func receive(_ fd: Int32) throws(Failure) -> [UInt8]? {
+        guard let head = try readExactly(fd, 4, endOK: true) else { return nil }
+        let n = Int(head[0]) | Int(head[1]) << 8 | Int(head[2]) << 16 | Int(head[3]) << 24
+        guard n <= maxFrame else { throw Failure("console socket: a message of \(n) bytes is larger than \(maxFrame)") }
+        return try readExactly(fd, n, endOK: false) ?? []
+    }
+
+    static func readExactly(_ fd: Int32, _ count: Int, endOK: Bool) throws(Failure) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let r = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, count - got) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { throw Failure("console socket: no answer in time") }
+                throw Failure("console socket: read failed: \(String(cString: strerror(errno)))")
+            }
+            if r == 0 {
+                if got == 0 && endOK { return nil }
+                throw Failure("console socket: the other side closed mid-message")
+            }
+            got += r
+        }
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+import ACD
+import CallControl
+import Channels
+import Console
+import Records
+import Storage
+import Telephony
+import Tools
+
+/// Answers console commands against the running center, on the control
+/// thread between two steps of call control. Read commands look at the
+/// flow, the ACD and the database; changes (agent commands, hang-up, notes,
+/// exports) are audited with who asked.
+public final class ConsoleService {
+    let center: SimulatedCenter
+    let commands = ConsoleCatalog.all
+    let store: CallStore
+    /// Media overruns so far (the daemon's pacer), for `status`.
+    public var overruns: () -> Int = { 0 }
+
+    public init(center: SimulatedCenter) throws(SQLiteError) {
+        self.center = center
+        store = try CallStore(path: center.dataDirectory + "/kefu.db", busyTimeoutMilliseconds: 1_000)
+    }
+
+    /// Runs one request as `who`.
+    public func run(_ request: ConsoleRequest, as who: Operator) -> ConsoleOutput {
+        let words = request.arguments
+        if words.isEmpty || words.first == "help" {
+            let lines = commands.help(Array(words.dropFirst()), role: who.role, language: request.language)
+            return lines.isEmpty ? .failed("no command starts with '\(words.dropFirst().joined(separator: " "))'", status: 2) : ConsoleOutput(lines)
+        }
+        let invocation: ConsoleInvocation
+        switch commands.match(words, language: request.language) {
+        case .failure(let usage): return usage
+        case .success(let matched): invocation = matched
+        }
+        guard who.role >= invocation.command.role else {
+            audit(who, "refused", invocation.command.name, detail: invocation.arguments.joined(separator: " "))
+            return .failed(request.language == .chinese ? "权限不足: \(invocation.command.name) 需要 \(invocation.command.role.rawValue) 角色"
+                                                         : "refused: \(invocation.command.name) needs the \(invocation.command.role.rawValue) role (\(who))")
+        }
+        let output = execute(invocation, request, who)
+        if invocation.command.changes {
+            audit(who, invocation.command.name, invocation.arguments.joined(separator: " "),
+                  detail: output.status == 0 ? output.lines.first : "failed: \(output.errors.first ?? "")")
+        }
+        return output
+    }
+
+    func audit(_ who: Operator, _ action: String, _ object: String, detail: String?) {
+        center.store.enqueue(.audit(AuditEntry(at: StorageContext.nowMilliseconds(), user: who.name, action: action,
+                                               object: object.isEmpty ? "-" : object, detail: detail)))
+    }
+
+    var storage: (Operator) -> StorageContext {
+        { who in StorageContext(config: self.center.config, dataDirectory: self.center.dataDirectory, store: self.store,
+                                key: self.center.control.writer.key, who: who) }
+    }
+
+    private func execute(_ i: ConsoleInvocation, _ request: ConsoleRequest, _ who: Operator) -> ConsoleOutput {
+        let a = i.arguments
+        let json = request.json
+        switch i.command.name {
+        case "status": return ConsoleViews.status(center, overruns: overruns())
+        case "channels": return ConsoleViews.channels(center, json: json)
+        case "calls": return ConsoleViews.calls(center, json: json)
+        case "calls hangup": return hangUp(a[0])
+        case "agents": return ConsoleViews.agents(center, json: json)
+        case "agent login": return agent(a[0], .login(AgentID(a[0]), channel: a.count > 1 ? Int(a[1]).map { ACD.ChannelID($0) } : nil))
+        case "agent logout": return agent(a[0], .logout(AgentID(a[0])))
+        case "agent pause": return agent(a[0], .pause(AgentID(a[0]), reason: a.count > 1 ? a.dropFirst().joined(separator: " ") : "break"))
+        case "agent unpause": return agent(a[0], .unpause(AgentID(a[0])))
+        case "queues", "wallboard": return ConsoleViews.queues(center, json: json, wallboard: i.command.name == "wallboard")
+        case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json)
+        case "caller note":
+            do {
+                try store.addNote(CallerNote(caller: a[0], at: StorageContext.nowMilliseconds(), user: who.name, text: a.dropFirst().joined(separator: " ")))
+                return ConsoleOutput(["note added to \(a[0])"])
+            } catch { return .failed("\(error)") }
+        case "recordings list": return output(RecordingsTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, agent: nil, queue: nil, json: json))
+        case "recordings info":
+            guard let call = Int64(a[0].replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(a[0])' is not a call number", status: 2) }
+            return output(RecordingsTool.info(storage(who), call: call, json: json))
+        case "recordings export":
+            guard let call = Int64(a[0].replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(a[0])' is not a call number", status: 2) }
+            return output(RecordingsTool.export(storage(who), call: call, to: a[1]))
+        case "recordings review": return output(RecordingsTool.review(storage(who), from: a.first, to: a.first, worst: 3, json: json))
+        case "logs":
+            let n = a.first.flatMap(Int.init) ?? 20
+            let log = center.control.log
+            return ConsoleOutput(log.isEmpty ? ["no notes or alarms"] : Array(log.suffix(n)))
+        case "audit list": return output(AuditTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, json: json))
+        case "report": return ConsoleOutput(errors: ["report: not built yet in the console (it arrives with the reports engine)"], status: 1)
+        default: return .failed("\(i.command.name): not handled by this kefud", status: 2)
+        }
+    }
+
+    private func output(_ o: RecordingsTool.Output) -> ConsoleOutput {
+        o.status == 0 ? ConsoleOutput(o.lines) : ConsoleOutput(Array(o.lines.dropLast()), errors: o.lines.suffix(1), status: o.status)
+    }
+
+    private func hangUp(_ text: String) -> ConsoleOutput {
+        guard let n = Int(text.replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(text)' is not a call number", status: 2) }
+        return center.control.hangUp(CallControl.CallID(n), now: center.now) ? ConsoleOutput(["call-\(n) hung up"]) : .failed("no call-\(n) in progress")
+    }
+
+    private func agent(_ id: String, _ command: AgentCommand) -> ConsoleOutput {
+        guard let before = center.control.flow.acd.agentSnapshots.first(where: { $0.id.rawValue == id }) else {
+            return .failed("no agent \(id) (agents: \(center.control.flow.acd.agentSnapshots.map(\.id.rawValue).joined(separator: ", ")))")
+        }
+        center.control.console(command, now: center.now)
+        let after = center.control.flow.acd.agentSnapshots.first { $0.id.rawValue == id }!
+        let was = LiveView.describe(before.status), now = LiveView.describe(after.status)
+        if was == now {
+            switch (command, after.status) {
+            case (.pause, .onCall), (.pause, .wrapUp), (.logout, .onCall), (.logout, .wrapUp):
+                return ConsoleOutput(["\(id): \(now); the change applies when the call and wrap-up end"])
+            default:
+                return .failed("\(id) stays \(now): nothing to change")
+            }
+        }
+        return ConsoleOutput(["\(id): \(was) → \(now)"])
+    }
+}

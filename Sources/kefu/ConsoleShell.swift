@@ -1,0 +1,68 @@
+import Console
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension ConsoleFront {
+    /// The interactive shell: each line is run exactly as `kefu LINE` would
+    /// run it (console commands through kefud, the rest offline).
+    static func shell(_ settings: ConsoleSettings, history: String) -> Int32 {
+        let prompt = "kefu> "
+        say([settings.language == .chinese ? "Kefu 客服控制台 — 输入 help 查看命令, quit 退出" : "Kefu console — type help for commands, quit to leave"])
+        while true {
+            _ = prompt.withCString { write(1, $0, strlen($0)) }
+            guard let line = readLine() else { say([""]); return 0 }
+            let words = ConsoleShellWords.split(line)
+            if words.isEmpty { continue }
+            if words == ["quit"] || words == ["exit"] { return 0 }
+            run(words, settings)
+        }
+    }
+
+    static func run(_ words: [String], _ settings: ConsoleSettings) {
+        var environment = ["KEFU_CONSOLE": settings.socket, "LANG": settings.language == .chinese ? "zh_CN.UTF-8" : "C"]
+        environment["HOME"] = nil
+        switch ConsoleDispatch.decide(words, environment: environment) {
+        case .help(let w, let s): _ = help(w, s)
+        case .console(let request, let s, _):
+            if request.arguments.first == "wallboard" && !request.json { _ = wallboard(request, s) } else { _ = oneShot(request, s) }
+        case .offline(let w):
+            // Offline commands run in a child process so their exit does not end the shell.
+            var pid = pid_t()
+            let argv = ([CommandLine.arguments[0]] + w).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            if posix_spawn(&pid, "/proc/self/exe", nil, nil, argv, environ) == 0 {
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+            }
+        case .shell: break
+        }
+    }
+}
+
+/// Splits a shell line into words: spaces separate, "double" or 'single'
+/// quotes keep spaces inside a word.
+enum ConsoleShellWords {
+    static func split(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for c in line {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                inWord = true
+            } else if c == " " || c == "\t" {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(c)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}

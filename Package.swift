@@ -58,19 +58,22 @@ let package = Package(
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Records", "Channels", "DSP", "Telephony", "ACD", "IVR", "Config"]),
 
+        // L2 line editing for the console shell (serial consoles, CJK widths).
+        .target(name: "LineEditor"),
+
         // L3 console socket, framing and command tree (shared by kefud and kefu).
         .target(name: "Console", dependencies: ["Storage"]),
 
         // L3 wiring.
         .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony", "Storage", "Sealing",
-                                                  "ACD", "IVR", "Config", "Tools", "Console", "Records"]),
+                                                  "ACD", "IVR", "Config", "Tools", "Console", "Records", "LineEditor"]),
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA"]),
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
-            "Tools", "DSP", "Console",
+            "Tools", "DSP", "Console", "LineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CLinuxRT"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Storage", "KefuDaemon", "Config", "CallControl", "Telephony"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Records", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),

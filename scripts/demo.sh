@@ -63,9 +63,10 @@ else
     echo "demo: espeak-ng or sox is not installed; kefud plays synthesised chimes for the prompts"
 fi
 
-args=(--config "$config" --board sim --demo --prompts "$prompts" --data-dir "$run/data"
+args=(--config "$config" --board sim --demo --prompts "$prompts" --data-dir "$run/data" --console-socket "$run/console.sock"
       --calls-per-minute 8 --talk-seconds 20 --duration "${DURATION:-0}")
 clock=${DEMO_CLOCK:-2026-03-04 10:00}
 if [[ "$clock" != "now" ]]; then args+=(--clock "$clock"); fi
 if [[ "${DURATION:-0}" != "0" ]]; then args+=(--quiet); fi
+echo "demo: the console: in another terminal, $bin/kefu --socket $run/console.sock   (help lists the commands)"
 exec "$bin/kefud" "${args[@]}"

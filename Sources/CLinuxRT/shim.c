@@ -1,8 +1,10 @@
 #define _GNU_SOURCE
 #include "CLinuxRT.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/timerfd.h>
 #include <time.h>
@@ -83,4 +85,22 @@ int64_t clinuxrt_monotonic_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int clinuxrt_open_pty(int *controller_out, char *device_name, size_t name_length)
+{
+    int fd = posix_openpt(O_RDWR | O_NOCTTY);
+    if (fd < 0)
+        return errno;
+    int err = 0;
+    if (fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || grantpt(fd) != 0 || unlockpt(fd) != 0)
+        err = errno;
+    else
+        err = ptsname_r(fd, device_name, name_length); /* returns the error itself */
+    if (err != 0) {
+        close(fd);
+        return err;
+    }
+    *controller_out = fd;
+    return 0;
 }

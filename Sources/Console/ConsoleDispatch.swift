@@ -31,7 +31,7 @@ public enum ConsoleDispatch: Sendable, Equatable {
             }
             i += 1
         }
-        if arguments.isEmpty { return .shell(settings) }
+        if words.isEmpty && others.isEmpty && !json { return .shell(settings) }
         if words.first == "help" && others.isEmpty { return .help(Array(words.dropFirst()), settings) }
         // A console word (`agent`) goes to kefud even when incomplete, so its
         // usage comes back; words offline commands share need a full match.

@@ -1,6 +1,7 @@
 import ACD
 import CallControl
 import Channels
+import LineEditor
 import MediaLoop
 import SimChannels
 import Telephony
@@ -92,7 +93,11 @@ public enum LiveView {
         return lines
     }
 
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    /// Pads to `n` terminal columns (Chinese characters take two).
+    static func pad(_ s: String, _ n: Int) -> String {
+        let width = DisplayWidth.of(s)
+        return width >= n ? s : s + String(repeating: " ", count: n - width)
+    }
 
     static func describe(_ state: CenterFlow.LineState, flow: CenterFlow, now: SampleTime) -> String {
         func caller(_ id: CallControl.CallID) -> String {

@@ -50,11 +50,12 @@ extension CallStore {
         return c
     }
 
-    /// Calls that arrived in [from, to) (Unix ms), oldest first, with their collected data.
-    public func calls(from: Int64, to: Int64) throws(SQLiteError) -> [CallDetail] {
+    /// Calls that arrived in [from, to) (Unix ms), oldest first, with their
+    /// collected data unless `withData` is false (reports do not need it).
+    public func calls(from: Int64, to: Int64, withData: Bool = true) throws(SQLiteError) -> [CallDetail] {
         var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE arrived_ms >= ?1 AND arrived_ms < ?2 ORDER BY arrived_ms, id")
             .rows([from, to], Self.call)
-        try attachData(&calls)
+        if withData { try attachData(&calls) }
         return calls
     }
 
@@ -213,5 +214,34 @@ extension CallStore {
     public func notes(caller: String) throws(SQLiteError) -> [CallerNote] {
         try db.statement("SELECT caller_number, at_ms, user, text FROM caller_notes WHERE caller_number = ?1 ORDER BY at_ms DESC, id DESC")
             .rows([caller]) { CallerNote(caller: $0.string(0), at: $0.int64(1), user: $0.string(2), text: $0.string(3)) }
+    }
+}
+
+extension CallStore {
+    /// Every agent's state changes in [from, to), oldest first, plus each
+    /// agent's last change before `from` (the state they were in when the
+    /// window opened).
+    public func agentStates(from: Int64, to: Int64) throws(SQLiteError) -> [StoredAgentState] {
+        let read: (SQLiteStatement) -> StoredAgentState = {
+            StoredAgentState(agent: $0.string(0), state: $0.string(1), reason: $0.optionalString(2), callID: $0.optionalInt64(3),
+                             phone: $0.optionalInt(4), at: $0.int64(5))
+        }
+        let opening = try db.statement("""
+            SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states a
+            WHERE id = (SELECT id FROM agent_states b WHERE b.agent = a.agent AND b.at_ms < ?1 ORDER BY at_ms DESC, id DESC LIMIT 1)
+            ORDER BY at_ms, id
+            """).rows([from], read)
+        let inside = try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
+            .rows([from, to], read)
+        return opening + inside
+    }
+
+    /// Queue events in [from, to), oldest first.
+    public func queueEvents(from: Int64, to: Int64) throws(SQLiteError) -> [StoredQueueEvent] {
+        try db.statement("SELECT call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms FROM queue_events WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
+            .rows([from, to]) {
+                StoredQueueEvent(callID: $0.int64(0), queue: $0.string(1), kind: $0.string(2), agent: $0.optionalString(3),
+                                 waited: $0.optionalInt64(4), talked: $0.optionalInt64(5), detail: $0.optionalString(6), at: $0.int64(7))
+            }
     }
 }

@@ -55,6 +55,7 @@ public enum Schema {
         );
         CREATE INDEX queue_events_queue ON queue_events(queue, at_ms);
         CREATE INDEX queue_events_call ON queue_events(call_id);
+        CREATE INDEX queue_events_at ON queue_events(at_ms);
         CREATE TABLE agent_states (
             id INTEGER PRIMARY KEY,
             agent TEXT NOT NULL,
@@ -65,6 +66,7 @@ public enum Schema {
             at_ms INTEGER NOT NULL
         );
         CREATE INDEX agent_states_agent ON agent_states(agent, at_ms);
+        CREATE INDEX agent_states_at ON agent_states(at_ms);
         CREATE TABLE recordings (
             call_id INTEGER PRIMARY KEY,
             path TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import Console
+import LineEditor
 
 #if canImport(Glibc)
 import Glibc
@@ -6,17 +7,41 @@ import Glibc
 
 extension ConsoleFront {
     /// The interactive shell: each line is run exactly as `kefu LINE` would
-    /// run it (console commands through kefud, the rest offline).
-    static func shell(_ settings: ConsoleSettings, history: String) -> Int32 {
-        let prompt = "kefu> "
-        say([settings.language == .chinese ? "Kefu 客服控制台 — 输入 help 查看命令, quit 退出" : "Kefu console — type help for commands, quit to leave"])
+    /// run it (console commands through kefud, the rest offline), with
+    /// history (kept in ~/.kefu_history), line editing that handles Chinese
+    /// text, and tab completion of command words.
+    static func shell(_ settings: ConsoleSettings, history path: String) -> Int32 {
+        var history = History()
+        try? history.load(from: path)
+        let terminal = Terminal(history: history)
+        terminal.completion = { line, cursor in
+            let before = String(line.prefix(cursor))
+            var words = ConsoleShellWords.split(before)
+            let partial = before.hasSuffix(" ") || words.isEmpty ? "" : words.removeLast()
+            return ConsoleCatalog.all.completions(before: words, partial: partial)
+        }
+        let prompt = settings.language == .chinese ? "客服> " : "kefu> "
+        if terminal.isInteractive {
+            say([settings.language == .chinese ? "Kefu 客服控制台 — 输入 help 查看命令, Tab 补全, quit 退出"
+                                               : "Kefu console — help lists the commands, Tab completes, quit leaves"])
+        }
+        defer {
+            terminal.restore()
+            try? terminal.history.save(to: path)
+        }
         while true {
-            _ = prompt.withCString { write(1, $0, strlen($0)) }
-            guard let line = readLine() else { say([""]); return 0 }
-            let words = ConsoleShellWords.split(line)
-            if words.isEmpty { continue }
-            if words == ["quit"] || words == ["exit"] { return 0 }
-            run(words, settings)
+            switch terminal.readLine(prompt: prompt) {
+            case .endOfInput:
+                if terminal.isInteractive { say([""]) }
+                return 0
+            case .interrupted:
+                continue
+            case .line(let line):
+                let words = ConsoleShellWords.split(line)
+                if words.isEmpty { continue }
+                if words == ["quit"] || words == ["exit"] { return 0 }
+                run(words, settings)
+            }
         }
     }
 

@@ -62,6 +62,9 @@ import Storage
         let settings = ConsoleSettings(environment: env)
         #expect(settings.socket == "/tmp/k.sock" && settings.language == .chinese)
         #expect(ConsoleDispatch.decide([], environment: env) == .shell(settings))
+        var elsewhere = settings
+        elsewhere.socket = "/tmp/other.sock"
+        #expect(ConsoleDispatch.decide(["--socket", "/tmp/other.sock"], environment: env) == .shell(elsewhere))
         #expect(ConsoleDispatch.decide(["help", "agent"], environment: env) == .help(["agent"], settings))
         #expect(ConsoleDispatch.decide(["agents", "--json"], environment: env)
                 == .console(ConsoleRequest(arguments: ["agents"], json: true, language: .chinese), settings, offlineFallback: false))

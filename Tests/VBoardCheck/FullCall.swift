@@ -37,6 +37,10 @@ timeout = 8
 
 [menus.main.keys]
 5 = "queue help"
+
+# The guest keeps the call's data in RAM (1 GB in all): a floor of 50 MB.
+[recording]
+min_free_mb = 50
 """
 
 /// A whole call on real DAHDI drivers: Kefu's graph drives span 1 while this
@@ -191,7 +195,7 @@ func fullCall(dataDirectory: String) -> [String] {
         var st = stat()
         if stat(path, &st) != 0 || st.st_size < 44 + 4 * 8000 { broken.append("recording \(path) is missing or under a second") }
     } else {
-        broken.append("no recording written")
+        broken.append("no recording written" + (center.control.notes.isEmpty ? "" : " (\(center.control.notes.joined(separator: "; ")))"))
     }
     print("full call: \(record.id) from \(record.callerID?.number ?? "?") keys '\(record.keys)' agent \(record.agent.map { "\($0)" } ?? "-") end \(record.end?.rawValue ?? "-")"
           + " (arrived \(record.arrived), answered \(record.answered.map { "\($0)" } ?? "-"), ringing from \(ringFrom * 20) ms, answer seen at \((ringFrom + (answeredAt ?? 0)) * 20) ms)")

@@ -10,6 +10,7 @@
  */
 #ifndef KEFU_CLINUXRT_H
 #define KEFU_CLINUXRT_H
+#include <stddef.h>
 #include <stdint.h>
 
 /* Make the calling thread SCHED_FIFO at `priority` (1..99). */
@@ -32,5 +33,11 @@ int clinuxrt_timer_wait(int fd, uint64_t *expirations_out);
 int clinuxrt_timer_close(int fd);
 /* CLOCK_MONOTONIC in nanoseconds. */
 int64_t clinuxrt_monotonic_ns(void);
+
+/* A new pseudo-terminal pair (posix_openpt, grantpt, unlockpt, ptsname_r) for
+   tests that drive a terminal program: *controller_out receives the controller
+   descriptor (close-on-exec), device_name the NUL-terminated path of the tty
+   to open (e.g. /dev/pts/3); ERANGE when name_length is too short. */
+int clinuxrt_open_pty(int *controller_out, char *device_name, size_t name_length);
 
 #endif

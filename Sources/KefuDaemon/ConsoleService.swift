@@ -15,12 +15,15 @@ public final class ConsoleService {
     let center: SimulatedCenter
     let commands = ConsoleCatalog.all
     let store: CallStore
+    /// The config text kefud started with (what `config diff` compares against).
+    let runningConfig: String?
     /// Media overruns so far (the daemon's pacer), for `status`.
     public var overruns: () -> Int = { 0 }
 
     public init(center: SimulatedCenter) throws(SQLiteError) {
         self.center = center
         store = try CallStore(path: center.dataDirectory + "/kefu.db", busyTimeoutMilliseconds: 1_000)
+        runningConfig = (try? FileIO.read(center.options.configPath)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs one request as `who`.
@@ -86,6 +89,13 @@ public final class ConsoleService {
             guard let call = Int64(a[0].replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(a[0])' is not a call number", status: 2) }
             return output(RecordingsTool.export(storage(who), call: call, to: a[1]))
         case "recordings review": return output(RecordingsTool.review(storage(who), from: a.first, to: a.first, worst: 3, json: json))
+        case "config diff":
+            let path = center.options.configPath
+            guard let running = runningConfig else { return .failed("the running config's text was not kept (\(path) was unreadable at start)") }
+            let now: String
+            do { now = String(decoding: try FileIO.read(path), as: UTF8.self) } catch { return .failed("\(error)") }
+            let changes = LineDiff.render(LineDiff.changes(old: running, new: now))
+            return ConsoleOutput(changes.isEmpty ? ["\(path) is what kefud is running"] : ["\(path) against the running config:"] + changes)
         case "logs":
             let n = a.first.flatMap(Int.init) ?? 20
             let log = center.control.log

@@ -78,6 +78,9 @@ import Storage
         #expect(ConsoleDispatch.decide(["recordings", "list", "--data-dir", "/d"], environment: env) == .offline(["recordings", "list", "--data-dir", "/d"]))
         #expect(ConsoleDispatch.decide(["--socket", "/s", "analyze", "a.wav"], environment: env) == .offline(["analyze", "a.wav"]))
         #expect(ConsoleDispatch.decide(["recordings", "keygen", "/k"], environment: env) == .offline(["recordings", "keygen", "/k"]))
+        #expect(ConsoleDispatch.decide(["config", "check", "/etc/kefu/kefu.toml"], environment: env) == .offline(["config", "check", "/etc/kefu/kefu.toml"]))
+        #expect(ConsoleDispatch.decide(["config", "diff"], environment: env)
+                == .console(ConsoleRequest(arguments: ["config", "diff"], language: .chinese), settings, offlineFallback: true))
     }
 
     @Test("requests and answers survive the wire format")

@@ -103,6 +103,13 @@ import Storage
         #expect(root(["agent", "unpause", "8003"]).lines == ["8003: paused (lunch) → available"])
         center.store.flush()
         let audit = root(["audit", "list"]).lines.dropLast().map { $0.split(separator: " ", maxSplits: 2).last.map(String.init) ?? "" }
+        // The file on disk changes: config diff says how, against what kefud runs.
+        let config = dir + "/kefu.toml"
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "max_wait = 180", with: "max_wait = 240").write(toFile: config, atomically: true, encoding: .utf8)
+        let diff = root(["config", "diff"]).lines
+        #expect(diff.first == "\(config) against the running config:")
+        #expect(diff.contains { $0.hasPrefix("-") && $0.hasSuffix("max_wait = 180") } && diff.contains { $0.hasPrefix("+") && $0.hasSuffix("max_wait = 240") })
         #expect(audit == [
             " nobody  refused  agent pause  (8003 lunch)",
             " nobody  agent pause  8003 lunch  (8003: available → paused (lunch))",

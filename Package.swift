@@ -23,6 +23,9 @@ let package = Package(
         .library(name: "Channels", targets: ["Channels"]),
         .library(name: "SimChannels", targets: ["SimChannels"]),
         .library(name: "MediaLoop", targets: ["MediaLoop"]),
+        .library(name: "Records", targets: ["Records"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Storage", targets: ["Storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

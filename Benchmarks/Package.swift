@@ -61,6 +61,12 @@ let package = Package(
             .product(name: "SimChannels", package: "Kefu"),
             .product(name: "DSP", package: "Kefu"),
         ]),
+        // The day report over a million calls, in memory and from kefu.db.
+        .executableTarget(name: "report-bench", dependencies: [
+            .product(name: "Records", package: "Kefu"),
+            .product(name: "Reports", package: "Kefu"),
+            .product(name: "Storage", package: "Kefu"),
+        ]),
         .executableTarget(
             name: "MediaLoopBench",
             dependencies: [

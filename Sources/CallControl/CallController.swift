@@ -79,6 +79,12 @@ public final class CallController {
     /// At shutdown: ends open recordings (calls in progress keep what was
     /// recorded) and stores every call still in progress as interrupted.
     public func finishRecordings(now: SampleTime) {
+        // Agents are off duty once kefud stops: their last state is closed here,
+        // so reports do not count a stopped box's agents as working.
+        for agent in flow.acd.agentSnapshots where agent.status.isLoggedIn {
+            store?.enqueue(.agentState(StoredAgentState(agent: agent.id.rawValue, state: "logged-out", reason: "kefud stopped",
+                                                        phone: agent.channel.map { Int($0.rawValue) }, at: wallClock(now))))
+        }
         for record in flow.calls.values.sorted(by: { $0.id < $1.id }) {
             var detail = StoredForm.detail(record, wallClock: wallClock)
             detail.ended = wallClock(now)

@@ -9,7 +9,7 @@ public enum ConsoleDispatch: Sendable, Equatable {
     case offline([String])
 
     /// Words both the console and the offline commands know.
-    static let shared: Set<String> = ["recordings", "audit", "config"]
+    static let shared: Set<String> = ["recordings", "audit", "config", "report"]
 
     public static func decide(_ arguments: [String], environment: [String: String], commands: ConsoleCommands = ConsoleCatalog.all) -> ConsoleDispatch {
         var settings = ConsoleSettings(environment: environment)

@@ -101,7 +101,12 @@ public final class ConsoleService {
             let log = center.control.log
             return ConsoleOutput(log.isEmpty ? ["no notes or alarms"] : Array(log.suffix(n)))
         case "audit list": return output(AuditTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, json: json))
-        case "report": return ConsoleOutput(errors: ["report: not built yet in the console (it arrives with the reports engine)"], status: 1)
+        case "report":
+            return output(ReportTool.run(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, json: json,
+                                         chinese: request.language == .chinese, csvDirectory: nil))
+        case "report export":
+            return output(ReportTool.run(storage(who), from: a.count > 1 ? a[1] : nil, to: a.count > 2 ? a[2] : nil, json: false,
+                                         chinese: request.language == .chinese, csvDirectory: a[0]))
         default: return .failed("\(i.command.name): not handled by this kefud", status: 2)
         }
     }

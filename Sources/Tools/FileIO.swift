@@ -13,6 +13,13 @@ public enum FileIO {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// Creates a folder (mode 750) unless it is there.
+    public static func makeDirectory(_ path: String) throws(Failure) {
+        if mkdir(path, 0o750) != 0 && errno != EEXIST {
+            throw Failure(path: path, reason: "cannot create the folder: \(String(cString: strerror(errno)))")
+        }
+    }
+
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, reason: "cannot open: \(String(cString: strerror(errno)))") }

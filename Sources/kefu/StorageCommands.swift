@@ -159,3 +159,24 @@ struct StorageCommand: ParsableCommand {
         try finish(StorageStatusTool.status(context, recordingsDirectory: storage.dataDirectory.map { $0 + "/recordings" }))
     }
 }
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "KPIs from the database: per queue, per agent, busiest hours, staffing had/needed (supervisor).",
+        discussion: """
+        Service level = answered within the queue's service_level ÷ (offered − short abandons,
+        under 5 s). AHT = talk + wrap-up. Occupancy = (talk + wrap-up) ÷ (logged in − paused).
+        CSAT/DSAT = scores ≥ 4 / ≤ 2 of 5. FCR = answered callers who did not call again within 24 h.
+        """)
+    @OptionGroup var storage: StorageOptions
+    @Option(help: "First day, YYYY-MM-DD (default today).") var from: String?
+    @Option(help: "Last day, YYYY-MM-DD (default: the first).") var to: String?
+    @Option(help: "Write CSV files (queues, agents, pauses, hours, days, staffing) into this folder.") var csv: String?
+    @Option(help: "Language: en or zh.") var lang: String = "en"
+    @Flag(help: "One JSON object per line.") var json = false
+    func validate() throws { guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") } }
+    func run() throws {
+        try finish(ReportTool.run(try storage.context(), from: from, to: to, json: json, chinese: lang == "zh", csvDirectory: csv))
+    }
+}

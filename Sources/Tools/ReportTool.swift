@@ -1,0 +1,115 @@
+import Records
+import Reports
+import Storage
+
+/// `kefu report` and the console's `report`: the center's KPIs for a range
+/// of days, computed from the database (so they survive restarts) — per
+/// queue, per agent, the busiest hours and "you had M agents, you needed
+/// N" per half hour — as text, JSON lines or CSV files for Excel.
+public enum ReportTool {
+    /// The report over [from, to] (local days; default today).
+    public static func compute(_ c: StorageContext, from: String?, to: String?, now: Int64 = StorageContext.nowMilliseconds()) throws -> CenterReport {
+        let today = String(c.local(now).prefix(10))
+        let (start, dayEnd) = try c.range(from: from ?? to ?? today, to: to ?? from ?? today)
+        // Today's report ends now: agents still logged in count up to now, not to midnight.
+        let end = max(start, min(dayEnd, now))
+        var levels: [String: Int] = [:]
+        for q in c.config.queues { levels[q.name] = q.serviceLevel / 1000 }
+        let scale = c.config.surveys.first?.scale ?? 5
+        let settings = ReportSettings(serviceLevelSeconds: levels, surveyScale: scale)
+        // Calls up to a day after the range count as repeats for first-call resolution.
+        let calls = try c.store.calls(from: start, to: end + Int64(settings.repeatWindowHours) * 3_600_000, withData: false)
+        let states = try c.store.agentStates(from: start, to: end)
+        let events = try c.store.queueEvents(from: start, to: end)
+        return CenterReport.compute(calls: calls, agentStates: states, queueEvents: events,
+                                    window: ReportWindow(from: start, to: end, utcOffsetSeconds: c.config.system.timeZone.seconds), settings: settings)
+    }
+
+    public static func run(_ c: StorageContext, from: String?, to: String?, json: Bool, chinese: Bool, csvDirectory: String?) -> RecordingsTool.Output {
+        guard c.who.role >= .supervisor else { return .failed("report: refused, \(c.who) needs the supervisor role") }
+        let report: CenterReport
+        do { report = try compute(c, from: from, to: to) } catch { return .failed("\(error)") }
+        if let csvDirectory { return writeCSV(report, c, into: csvDirectory, chinese: chinese) }
+        return RecordingsTool.Output(json ? jsonLines(report) : text(report, chinese: chinese))
+    }
+
+    static func figure(_ v: Double?, _ unit: String = "") -> String {
+        guard let v else { return "-" }
+        let tenths = Int((v * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))\(unit)"
+    }
+
+    static func text(_ r: CenterReport, chinese: Bool) -> [String] {
+        let pad = RecordingsTool.pad
+        var out = [chinese ? "队列" : "QUEUES"]
+        out.append("  " + pad(chinese ? "队列" : "queue", 10) + pad("offered", 8) + pad("answered", 9) + pad("abandon", 8) + pad("short", 6)
+                   + pad("SL", 12) + pad("ASA s", 7) + pad("AHT s", 7) + pad("CSAT", 7) + pad("DSAT", 7) + "FCR")
+        for q in r.queues + [r.total] {
+            let f = q.calls
+            let sl = figure(f.serviceLevelPercent, "%") + (q.serviceLevelSeconds.map { "/\($0)s" } ?? "")
+            out.append("  " + pad(q.queue ?? (chinese ? "合计" : "total"), 10) + pad("\(f.offered)", 8) + pad("\(f.answered)", 9)
+                       + pad("\(f.abandoned)", 8) + pad("\(f.shortAbandons)", 6) + pad(sl, 12) + pad(figure(f.averageSpeedOfAnswerSeconds), 7)
+                       + pad(figure(f.averageHandleSeconds), 7) + pad(figure(f.surveys.csatPercent, "%"), 7) + pad(figure(f.surveys.dsatPercent, "%"), 7)
+                       + figure(f.firstCallResolutionPercent, "%"))
+        }
+        out.append(chinese ? "坐席" : "AGENTS")
+        out.append("  " + pad("agent", 7) + pad("answered", 9) + pad("AHT s", 7) + pad("logged in", 10) + pad("paused", 8) + pad("occupancy", 10) + "pauses")
+        for a in r.agents {
+            let reasons = a.time.pausedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \(minutes($0.value))" }.joined(separator: ", ")
+            out.append("  " + pad(a.agent, 7) + pad("\(a.answered)", 9) + pad(figure(a.averageHandleSeconds), 7) + pad(minutes(a.time.loggedInMilliseconds), 10)
+                       + pad(minutes(a.time.pausedMilliseconds), 8) + pad(figure(a.occupancyPercent, "%"), 10) + reasons)
+        }
+        let busiest = r.intervals.busiestHours().filter { $0.calls.offered > 0 }.prefix(3).map { "\($0.label) (\($0.calls.offered))" }
+        if !busiest.isEmpty { out.append((chinese ? "最忙时段: " : "busiest hours: ") + busiest.joined(separator: ", ")) }
+        let advice = r.staffingAdvice().filter { $0.calls > 0 }
+        if !advice.isEmpty {
+            out.append(chinese ? "人员配置 (80% 20秒内接听, Erlang C)" : "STAFFING (80 % within 20 s, Erlang C)")
+            for row in advice {
+                let local = LocalTimestamp(unixMilliseconds: row.start, utcOffsetSeconds: r.window.utcOffsetSeconds).description
+                let needed = row.agentsNeeded.map(String.init) ?? "-"
+                out.append("  \(local.prefix(16))  calls \(row.calls), AHT \(figure(row.averageHandleSeconds)) s: you had \(figure(row.agentsHad)), you needed \(needed)"
+                           + (row.predictedServiceLevelPercent.map { " (with yours: SL \(figure($0, "%")))" } ?? ""))
+            }
+        }
+        if r.callsNotQueued > 0 { out.append(chinese ? "未进入队列的呼叫: \(r.callsNotQueued)" : "calls that never joined a queue: \(r.callsNotQueued)") }
+        return out
+    }
+
+    static func minutes(_ ms: Int64) -> String { "\(ms / 60_000)m" }
+
+    static func jsonLines(_ r: CenterReport) -> [String] {
+        var out: [String] = []
+        for q in r.queues + [r.total] {
+            let f = q.calls
+            var l = JSONLine()
+            l.add("queue", q.queue ?? "total"); l.add("offered", Int64(f.offered)); l.add("answered", Int64(f.answered))
+            l.add("abandoned", Int64(f.abandoned)); l.add("short_abandons", Int64(f.shortAbandons)); l.add("refused", Int64(f.refused))
+            l.add("service_level", figure(f.serviceLevelPercent)); l.add("asa_seconds", figure(f.averageSpeedOfAnswerSeconds))
+            l.add("aht_seconds", figure(f.averageHandleSeconds)); l.add("csat", figure(f.surveys.csatPercent)); l.add("dsat", figure(f.surveys.dsatPercent))
+            l.add("fcr", figure(f.firstCallResolutionPercent))
+            out.append(l.text)
+        }
+        for a in r.agents {
+            var l = JSONLine()
+            l.add("agent", a.agent); l.add("answered", Int64(a.answered)); l.add("aht_seconds", figure(a.averageHandleSeconds))
+            l.add("logged_in_seconds", a.time.loggedInMilliseconds / 1000); l.add("paused_seconds", a.time.pausedMilliseconds / 1000)
+            l.add("occupancy", figure(a.occupancyPercent))
+            out.append(l.text)
+        }
+        return out
+    }
+
+    static func writeCSV(_ r: CenterReport, _ c: StorageContext, into directory: String, chinese: Bool) -> RecordingsTool.Output {
+        let csv = ReportCSV(language: chinese ? .chinese : .english)
+        let files: [(String, [UInt8])] = [("queues.csv", csv.queues(r)), ("agents.csv", csv.agents(r)), ("pauses.csv", csv.pauseReasons(r)),
+                                          ("hours.csv", csv.hours(r)), ("days.csv", csv.days(r)),
+                                          ("staffing.csv", csv.staffing(r.staffingAdvice(), utcOffsetSeconds: r.window.utcOffsetSeconds))]
+        do {
+            try c.store.apply(.audit(AuditEntry(at: StorageContext.nowMilliseconds(), user: c.who.name, action: "report-export",
+                                                object: "report", detail: "to \(directory)")))
+            try FileIO.makeDirectory(directory)
+            for (name, bytes) in files { try FileIO.write(bytes, to: directory + "/" + name) }
+        } catch { return .failed("\(error)") }
+        return RecordingsTool.Output(["report written to \(directory): " + files.map(\.0).joined(separator: ", ")])
+    }
+}

@@ -76,7 +76,7 @@ let package = Package(
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
-            "Tools", "DSP", "Console", "LineEditor",
+            "Tools", "DSP", "Console", "LineEditor", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [

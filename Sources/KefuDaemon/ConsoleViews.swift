@@ -84,9 +84,9 @@ enum ConsoleViews {
                 return l.text
             })
         }
-        var out = [pad("AGENT", 7) + pad("NAME", 10) + pad("PHONE", 6) + pad("STATE", 26) + pad("FOR", 7) + pad("CALLS", 6) + "TALK"]
+        var out = [pad("AGENT", 7) + pad("NAME", 16) + pad("PHONE", 6) + pad("STATE", 26) + pad("FOR", 7) + pad("CALLS", 6) + "TALK"]
         for a in agents {
-            out.append(pad(a.id.rawValue, 7) + pad(flow.plan.agentNames[a.id.rawValue] ?? "", 10) + pad(a.channel.map { "\($0.rawValue)" } ?? "-", 6)
+            out.append(pad(a.id.rawValue, 7) + pad(flow.plan.agentNames[a.id.rawValue] ?? "", 16) + pad(a.channel.map { "\($0.rawValue)" } ?? "-", 6)
                        + pad(LiveView.describe(a.status), 26) + pad(duration(center.now - a.since), 7) + pad("\(a.callsTaken)", 6) + duration(a.talkTime))
         }
         return ConsoleOutput(out)

@@ -15,6 +15,10 @@ public struct StaffingOptions: Sendable {
     public var maxAbandonRate: Double?
     /// Share of paid time off the phones (breaks, training, absence).
     public var shrinkage = 0.0
+    /// The planning formula's inputs (customers, daily rate, peak share,
+    /// max occupancy); when given, the rate is its peak-hour calls and its
+    /// answer is shown beside Erlang's.
+    public var formula: PlanningFormula?
     public init() {}
 }
 
@@ -44,6 +48,11 @@ public struct StaffingReport: Sendable {
                 + pad(Format.percent(row.abandonRate), 9) + "  " + pad(Format.percent(row.occupancy), 9)
                 + (row.agents == needed ? "  <- needed" : ""))
         }
+        if let f = o.formula {
+            lines.append("planning formula: \(Format.fixed(f.customers, 0)) customers × \(f.dailyCallRate) calls/day × \(Format.percent(f.peakHourShare)) in the peak hour"
+                + " × \(Format.fixed(f.handleTime, 0)) s ÷ (3600 × \(Format.percent(f.maxOccupancy)) occupancy) = \(Format.fixed(f.agents, 1))"
+                + " → \(f.agentsNeeded) agents (no waiting target; Erlang: \(needed.map(String.init) ?? "none"))")
+        }
         if let needed {
             lines.append("needed on the phones: \(needed)"
                 + (o.shrinkage > 0 ? "; to schedule with \(Format.percent(o.shrinkage)) shrinkage: \(scheduled ?? needed)" : ""))
@@ -60,6 +69,7 @@ public struct StaffingReport: Sendable {
         top.add("erlangs", .number(Traffic(callsPerHour: options.callsPerHour, handleTime: options.handleTime).erlangs))
         top.add("model", .string(options.patience == nil ? "erlang-c" : "erlang-a"))
         top.add("needed", needed.map { .int($0) } ?? .null)
+        if let f = options.formula { top.add("formula_agents", .int(f.agentsNeeded)) }
         top.add("scheduled", scheduled.map { .int($0) } ?? .null)
         if let needed, let row = rows.first(where: { $0.agents == needed }) {
             top.add("service_level", .number(row.serviceLevel))
@@ -77,7 +87,15 @@ public struct StaffingReport: Sendable {
 }
 
 public enum StaffingTool {
-    public static func run(_ o: StaffingOptions) throws(UsageError) -> StaffingReport {
+    public static func run(_ options: StaffingOptions) throws(UsageError) -> StaffingReport {
+        var o = options
+        if let f = o.formula {
+            guard f.customers > 0, f.dailyCallRate > 0, f.peakHourShare > 0, f.peakHourShare <= 1 else {
+                throw UsageError(message: "--customers, --daily-call-rate and --peak-share must be positive (peak share at most 1)")
+            }
+            guard f.maxOccupancy > 0, f.maxOccupancy <= 1 else { throw UsageError(message: "--max-occupancy: a fraction above 0, at most 1") }
+            o.callsPerHour = f.peakHourCalls
+        }
         guard o.callsPerHour > 0, o.callsPerHour <= 1_000_000 else { throw UsageError(message: "--rate: calls per hour must be positive") }
         guard o.handleTime > 0 else { throw UsageError(message: "--aht: seconds, positive") }
         guard o.serviceLevel > 0, o.serviceLevel < 1 else { throw UsageError(message: "--service-level: a fraction between 0 and 1 (0.8 for 80 %)") }

@@ -123,3 +123,14 @@ func textbookErlangC(agents n: Int, erlangs a: Double) -> Double {
         #expect(Traffic(callsPerHour: 300, handleTime: 180).erlangs == 15)
     }
 }
+
+@Suite struct PlanningFormulaTests {
+    @Test("the planning formula: 200 000 customers × 0.01 × 15 % × 180 s ÷ (3600 × 85 %) = 17.6 → 18 agents")
+    func handComputed() {
+        let f = PlanningFormula(customers: 200_000, dailyCallRate: 0.01, peakHourShare: 0.15, handleTime: 180, maxOccupancy: 0.85)
+        #expect(f.peakHourCalls == 300)
+        #expect(abs(f.agents - 300 * 180 / (3600 * 0.85)) < 1e-12)
+        #expect(abs(f.agents - 17.647) < 0.001)
+        #expect(f.agentsNeeded == 18)
+    }
+}

@@ -61,16 +61,26 @@ public struct SimWorldCounts: Sendable, Equatable {
 /// or busy tone. Agents answer after a delay (or miss the call), talk, and
 /// hang up.
 ///
-/// A simulated agent's speech carries a fixed four-sample signature at the
-/// start of each block; Kefu bridges audio unchanged, so a caller "hears an
-/// agent" when that signature arrives. (The simulation's stand-in for a
-/// person recognising a human voice.)
+/// A simulated agent's audio carries a fixed four-sample signature at the
+/// start of each block, too faint to count as speech; Kefu bridges audio
+/// unchanged, so a caller "hears an agent" when that signature arrives.
+/// (The simulation's stand-in for a person recognising a human voice.)
+/// Caller and agent take turns: each talks in bursts of a few seconds and
+/// starts again only when the other is quiet (small overlaps remain, as in
+/// life); between bursts the line carries faint noise, never digital
+/// silence.
 public final class SimWorld: SimWorldDriver {
     public let settings: SimWorldSettings
     private let counters = SimCounters()
     /// A snapshot of the counts, safe to read from any thread.
     public var counts: SimWorldCounts { counters.snapshot }
-    static let signature: [Int16] = [0x1234, -0x1234, 0x0ACE, -0x0ACE]
+    static let signature: [Int16] = [9, -9, 7, -7]
+
+    /// Whose turn it is to talk in a conversation.
+    struct Turn {
+        var speaking = false
+        var until: Int64 = 0
+    }
 
     private var rng: SplitMix64
     private var nextArrival: Int64
@@ -103,6 +113,9 @@ public final class SimWorld: SimWorldDriver {
         var sendingKeys = false
         /// Blocks in a row without the agent's signature while talking.
         var agentSilent = 0
+        var turn = Turn()
+        /// The last block heard carried speech (the agent talking).
+        var hearsSpeech = false
         var busyPosition = 0
         init() { callerID = CallerIDGenerator(signal: .bell202) }
     }
@@ -119,6 +132,9 @@ public final class SimWorld: SimWorldDriver {
         var state = AgentState.idle
         /// Consecutive silent blocks heard while talking (the caller left: busy tone's gaps).
         var silentBlocks = 0
+        var turn = Turn(speaking: true, until: 0)
+        /// The last block heard carried speech (the caller talking).
+        var hearsSpeech = false
     }
 
     public init(board: SimBoard, settings: SimWorldSettings = SimWorldSettings()) {
@@ -154,6 +170,7 @@ public final class SimWorld: SimWorldDriver {
             let caller = callers[line]!
             block.withUnsafeMutableBufferPointer { board.farReceive(line, into: $0) }
             let hearsAgent = Array(block.prefix(4)) == Self.signature
+            caller.hearsSpeech = Self.carriesSpeech(block)
             switch caller.state {
             case .waiting where hearsAgent:
                 counters.reachedAgent.add(1, ordering: .relaxed)
@@ -175,6 +192,7 @@ public final class SimWorld: SimWorldDriver {
             let agent = agents[phone]!
             block.withUnsafeMutableBufferPointer { board.farReceive(phone, into: $0) }
             guard case .talking(let until) = agent.state else { continue }
+            agent.hearsSpeech = Self.carriesSpeech(block)
             agent.silentBlocks = block.allSatisfy({ $0 == 0 }) ? agent.silentBlocks + 1 : 0
             // A caller always makes some sound; 200 ms of digital silence is
             // the gap of the busy tone Kefu plays when the caller has gone.
@@ -250,7 +268,7 @@ public final class SimWorld: SimWorldDriver {
                 caller.state = .idle
                 return
             }
-            speak(level: -24)
+            if takeTurn(&caller.turn, tick: tick, hearing: caller.hearsSpeech) { speak(level: -24) } else { speak(level: -62) }
             send(board, line)
             if tick >= until {
                 counters.endedByCaller.add(1, ordering: .relaxed)
@@ -301,6 +319,30 @@ public final class SimWorld: SimWorldDriver {
         }
     }
 
+    /// Talks in bursts (mean 3 s) with pauses (mean 1 s); after a pause the
+    /// next burst waits until the other side is quiet.
+    private func takeTurn(_ turn: inout Turn, tick: Int64, hearing other: Bool) -> Bool {
+        if turn.speaking {
+            if tick >= turn.until {
+                turn.speaking = false
+                turn.until = tick + max(1, ticks(exponential(mean: 1)))
+            }
+        } else if tick >= turn.until && !other {
+            turn.speaking = true
+            turn.until = tick + max(5, ticks(exponential(mean: 3)))
+        }
+        return turn.speaking
+    }
+
+    /// Louder than −40 dBm0 after the signature: someone is talking.
+    static func carriesSpeech(_ block: [Int16]) -> Bool {
+        guard block.count > 4 else { return false }
+        var power = 0.0
+        for i in 4..<block.count { power += Double(block[i]) * Double(block[i]) }
+        let peak = Level(dBm0: -40).sinePeak
+        return power / Double(block.count - 4) > peak * peak / 2
+    }
+
     private func speak(level: Double) {
         let amplitude = Level(dBm0: level).sinePeak
         for i in 0..<block.count { block[i] = Int16(amplitude * (rng.nextUnit() * 2 - 1)) }
@@ -332,7 +374,7 @@ public final class SimWorld: SimWorldDriver {
                 agent.state = .talking(until: tick + ticks(exponential(mean: settings.meanTalk * 2)))
             }
         case .talking(let until):
-            speak(level: -20)
+            if takeTurn(&agent.turn, tick: tick, hearing: agent.hearsSpeech) { speak(level: -20) } else { speak(level: -62) }
             for i in 0..<Self.signature.count { block[i] = Self.signature[i] }
             block.withUnsafeBufferPointer { board.farSend(phone, $0) }
             if tick >= until {

@@ -80,7 +80,10 @@ func synthesize(calls callCount: Int, agents agentCount: Int, callers callerCoun
         window.from + Int64(random.pick(hourProfile)) * 3_600_000 + random.between(0, 3_599_999)
     }
     arrivals.sort()
-    let callers = (0..<callerCount).map { i in "13" + String(100_000_000 + (i &* 7_919) % 900_000_000) }
+    let callers: [String] = (0..<callerCount).map { (i: Int) -> String in
+        let number: Int = 100_000_000 + (i &* 7_919) % 900_000_000
+        return "13" + String(number)
+    }
     let agents = (1...agentCount).map { "80" + ($0 < 10 ? "0" : "") + String($0) }
     // Three pauses a day, staggered by four minutes per agent: a break, lunch, a break.
     let pausePlan: [(hour: Int64, minutes: Int64, reason: String)] = [(10, 10, "break"), (12, 30, "lunch"), (15, 10, "break")]

@@ -27,6 +27,11 @@ extension CallStore {
         menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms,
         (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted')
         """
+    /// The same columns without the recording's path (reports read millions of rows).
+    static let leanCallColumns = """
+        id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
+        menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms, NULL
+        """
 
     static func call(_ s: SQLiteStatement) -> CallDetail {
         var c = CallDetail(callID: s.int64(0), line: s.int(1), arrived: s.int64(4))
@@ -53,7 +58,8 @@ extension CallStore {
     /// Calls that arrived in [from, to) (Unix ms), oldest first, with their
     /// collected data unless `withData` is false (reports do not need it).
     public func calls(from: Int64, to: Int64, withData: Bool = true) throws(SQLiteError) -> [CallDetail] {
-        var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE arrived_ms >= ?1 AND arrived_ms < ?2 ORDER BY arrived_ms, id")
+        let columns = withData ? Self.callColumns : Self.leanCallColumns
+        var calls = try db.statement("SELECT \(columns) FROM calls WHERE arrived_ms >= ?1 AND arrived_ms < ?2 ORDER BY arrived_ms, id")
             .rows([from, to], Self.call)
         if withData { try attachData(&calls) }
         return calls
@@ -218,19 +224,22 @@ extension CallStore {
 }
 
 extension CallStore {
-    /// Every agent's state changes in [from, to), oldest first, plus each
-    /// agent's last change before `from` (the state they were in when the
-    /// window opened).
-    public func agentStates(from: Int64, to: Int64) throws(SQLiteError) -> [StoredAgentState] {
+    /// Every agent's state changes in [from, to), oldest first, plus the last
+    /// change before `from` of each of `agents` (the state they were in when
+    /// the window opened; one indexed lookup each).
+    public func agentStates(from: Int64, to: Int64, agents: [String]) throws(SQLiteError) -> [StoredAgentState] {
         let read: (SQLiteStatement) -> StoredAgentState = {
             StoredAgentState(agent: $0.string(0), state: $0.string(1), reason: $0.optionalString(2), callID: $0.optionalInt64(3),
                              phone: $0.optionalInt(4), at: $0.int64(5))
         }
-        let opening = try db.statement("""
-            SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states a
-            WHERE id = (SELECT id FROM agent_states b WHERE b.agent = a.agent AND b.at_ms < ?1 ORDER BY at_ms DESC, id DESC LIMIT 1)
-            ORDER BY at_ms, id
-            """).rows([from], read)
+        var opening: [StoredAgentState] = []
+        for agent in agents {
+            opening += try db.statement("""
+                SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states
+                WHERE agent = ?1 AND at_ms < ?2 ORDER BY at_ms DESC, id DESC LIMIT 1
+                """).rows([agent, from], read)
+        }
+        opening.sort { $0.at < $1.at }
         let inside = try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
             .rows([from, to], read)
         return opening + inside

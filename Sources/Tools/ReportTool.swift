@@ -19,7 +19,7 @@ public enum ReportTool {
         let settings = ReportSettings(serviceLevelSeconds: levels, surveyScale: scale)
         // Calls up to a day after the range count as repeats for first-call resolution.
         let calls = try c.store.calls(from: start, to: end + Int64(settings.repeatWindowHours) * 3_600_000, withData: false)
-        let states = try c.store.agentStates(from: start, to: end)
+        let states = try c.store.agentStates(from: start, to: end, agents: c.config.agents.map(\.id))
         let events = try c.store.queueEvents(from: start, to: end)
         return CenterReport.compute(calls: calls, agentStates: states, queueEvents: events,
                                     window: ReportWindow(from: start, to: end, utcOffsetSeconds: c.config.system.timeZone.seconds), settings: settings)

@@ -44,9 +44,13 @@ func fromDatabase(_ day: Day) {
         for run in 1...3 {
             let start = monotonicSeconds()
             let calls = try store.calls(from: window.from, to: window.to + 86_400_000, withData: false)
-            let states = try store.agentStates(from: window.from, to: window.to)
+            let callsRead = monotonicSeconds() - start
+            let agents = Array(Set(day.states.map(\.agent))).sorted()
+            let states = try store.agentStates(from: window.from, to: window.to, agents: agents)
+            let statesRead = monotonicSeconds() - start - callsRead
             let events = try store.queueEvents(from: window.from, to: window.to)
             let read = monotonicSeconds() - start
+            print("  read calls \(callsRead) s, agent states \(statesRead) s, queue events \(read - callsRead - statesRead) s")
             let report = CenterReport.compute(calls: calls, agentStates: states, queueEvents: events, window: window, settings: settings)
             let seconds = monotonicSeconds() - start
             best = min(best, seconds)

@@ -62,8 +62,8 @@ extension CenterFlow {
             agentHungUp(call(c))
         case .releaseAgent(_, let c):
             if let phone = endConversation(call(c)) { agentLeftAlone(phone) }
-        case .announcePosition:
-            note("queue position announcements are not spoken yet")
+        case .announcePosition(let c, let position, let estimatedWait):
+            announce(call(c), position: position, estimatedWait: estimatedWait)
         case .playMessage(let c, let prompt):
             let id = call(c)
             if let language = sessions[id]?.language { play(id, [CenterPlan.file(prompt.rawValue, language)], owner: .queueMessage) }

@@ -45,6 +45,21 @@ public struct PromptLibrary: Sendable {
                 }
             }
         }
+        // Queue announcements' fragments: optional; missing ones turn announcements off.
+        var missingFragments: [String] = []
+        for file in AnnouncementPrompts.files(config) where files[file] == nil {
+            switch Self.read(directory + "/" + file) {
+            case .success(let samples): files[file] = table.add(file, samples)
+            case .failure where demo:
+                files[file] = table.add(file, Self.chime(music: false))
+                synthesised.append(file)
+            case .failure: missingFragments.append(file)
+            }
+        }
+        if !missingFragments.isEmpty {
+            notes.append("queue position and wait announcements are off: \(missingFragments.count) fragment file(s) missing in \(directory) "
+                         + "(kefu config prompts lists them), e.g. \(missingFragments.prefix(3).joined(separator: ", "))")
+        }
         if !synthesised.isEmpty {
             notes.append("\(synthesised.count) of \(files.count) prompt files are missing or unusable in \(directory); "
                          + "synthesised chimes play instead (scripts/demo.sh speaks them with espeak-ng): " + synthesised.joined(separator: ", "))

@@ -124,6 +124,7 @@ public enum ConfigCheckTool {
                 if seen.insert(file).inserted { out.append(file) }
             }
         }
+        for file in AnnouncementPrompts.files(config) where seen.insert(file).inserted { out.append(file) }
         return out
     }
 

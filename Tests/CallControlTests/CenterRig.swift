@@ -55,6 +55,7 @@ final class CenterRig {
                 if files[file] == nil { files[file] = add(file, blocks: use.value.contains("music") ? 50 : 12) }
             }
         }
+        for file in AnnouncementPrompts.files(config) where files[file] == nil { files[file] = add(file, blocks: 10) }
         let tones = CenterTones(busy: add("tone:busy", blocks: 35), dial: add("tone:dial", blocks: 50),
                                 accepted: add("tone:accepted", blocks: 10), refused: add("tone:refused", blocks: 10))
         promptByValue = byValue

@@ -174,7 +174,8 @@ import Telephony
         options.demo = true
         let setup = try CenterLoader.load(options, unixSeconds: options.clockAtStart!.seconds).get()
         #expect(setup.prompts.notes.count == 1)
-        #expect(setup.prompts.notes[0].contains("32 of 32 prompt files are missing"))
+        // 32 prompt files and 55 announcement fragments (19 Mandarin, 36 English).
+        #expect(setup.prompts.notes[0].contains("87 of 87 prompt files are missing"))
     }
 
     @Test func configErrorsAreAllReportedWithFileAndLine() throws {

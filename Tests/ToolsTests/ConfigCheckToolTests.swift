@@ -127,7 +127,8 @@ import Tools
     @Test func promptListingNamesEveryFileForEveryLanguageOnce() {
         let result = ConfigCheckTool.promptFiles(path: Self.repository + "/config/kefu.toml")
         #expect(result.status == 0)
-        #expect(result.lines.count == 32, "16 prompts in zh and en")
+        #expect(result.lines.count == 32 + 55, "16 prompts in zh and en, then the announcements' 19 Mandarin and 36 English fragments")
+        #expect(result.lines[32] == "zh/0.wav" && result.lines.last == "en/wait-after-one.wav")
         #expect(Set(result.lines).count == result.lines.count)
         #expect(Array(result.lines.prefix(2)) == ["zh/hold-music.wav", "en/hold-music.wav"], "in the order the file names them")
         #expect(result.lines.contains("en/survey-ask.wav"))

@@ -16,9 +16,9 @@ public struct ConsoleAccess: Sendable {
         self.adminGroup = adminGroup
         self.supervisorGroup = supervisorGroup
         self.viewerGroup = viewerGroup
-        admin = Self.gid(adminGroup)
-        supervisor = Self.gid(supervisorGroup)
-        viewer = Self.gid(viewerGroup)
+        admin = SystemAccounts.groupID(adminGroup)
+        supervisor = SystemAccounts.groupID(supervisorGroup)
+        viewer = SystemAccounts.groupID(viewerGroup)
     }
 
     /// Groups named in the config that do not exist on this box.
@@ -27,28 +27,12 @@ public struct ConsoleAccess: Sendable {
     }
 
     public func admit(_ peer: PeerCredentials) -> Result<Operator, ConsoleRefusal> {
-        let name = Self.userName(peer.uid)
+        let name = SystemAccounts.userName(peer.uid)
         let groups = peer.allGroups
         if peer.uid == 0 || admin.map(groups.contains) == true { return .success(Operator(name: name, role: .admin)) }
         if supervisor.map(groups.contains) == true { return .success(Operator(name: name, role: .supervisor)) }
         if viewer.map(groups.contains) == true { return .success(Operator(name: name, role: .viewer)) }
         return .failure(ConsoleRefusal(user: name, uid: peer.uid,
                                        reason: "\(name) is not in \(adminGroup), \(supervisorGroup) or \(viewerGroup)"))
-    }
-
-    static func gid(_ name: String) -> UInt32? {
-        var entry = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-        return entry.gr_gid
-    }
-
-    static func userName(_ uid: UInt32) -> String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return "uid \(uid)" }
-        return String(cString: entry.pw_name)
     }
 }

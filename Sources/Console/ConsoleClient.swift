@@ -8,17 +8,7 @@ public enum ConsoleClient {
         let s = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard s >= 0 else { throw ConsoleWire.Failure("cannot make a socket: \(String(cString: strerror(errno)))") }
         defer { close(s) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw ConsoleWire.Failure("\(path): the socket path is too long") }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-            raw[bytes.count] = 0
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(s, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let connected = try ConsoleWire.withAddress(path) { connect(s, $0, $1) }
         guard connected == 0 else {
             throw ConsoleWire.Failure("cannot reach kefud at \(path): \(String(cString: strerror(errno))) (is kefud running?)")
         }

@@ -35,20 +35,11 @@ public final class ConsoleListener: @unchecked Sendable {
         if !directory.isEmpty { _ = mkdir(directory, 0o755) }
         let s = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard s >= 0 else { throw ConsoleWire.Failure("\(path): cannot make a socket: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            close(s)
-            throw ConsoleWire.Failure("\(path): the socket path is too long")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-            raw[bytes.count] = 0
-        }
         unlink(path)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        let bound: Int32
+        do { bound = try ConsoleWire.withAddress(path) { bind(s, $0, $1) } } catch {
+            close(s)
+            throw error
         }
         guard bound == 0, chmod(path, 0o666) == 0, listen(s, 16) == 0 else {
             let reason = String(cString: strerror(errno))

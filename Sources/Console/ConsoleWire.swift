@@ -14,6 +14,22 @@ public enum ConsoleWire {
         public init(_ description: String) { self.description = description }
     }
 
+    /// Calls `body` with the unix-socket address of `path` (for bind or
+    /// connect); a path too long for sockaddr_un is refused.
+    static func withAddress(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32) throws(Failure) -> Int32 {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { throw Failure("\(path): the socket path is too long") }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, b) in bytes.enumerated() { raw[i] = b }
+            raw[bytes.count] = 0
+        }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+    }
+
     /// Writes one frame (all of it, retrying short writes and EINTR).
     public static func send(_ fd: Int32, _ payload: [UInt8]) throws(Failure) {
         let n = UInt32(payload.count)

@@ -21,13 +21,10 @@ enum StorageSetup {
 
     /// The id of [recording] file_group.
     static func group(_ name: String) throws(StartupFailure) -> UInt32 {
-        var entry = Glibc.group()
-        var result: UnsafeMutablePointer<Glibc.group>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else {
+        guard let id = SystemAccounts.groupID(name) else {
             throw StartupFailure(["[recording] file_group '\(name)' is not a group on this box (create it with groupadd, or remove the key)"])
         }
-        return entry.gr_gid
+        return id
     }
 
     /// The config's retention rules, for the housekeeper.

@@ -76,12 +76,6 @@ public final class SimWorld: SimWorldDriver {
     public var counts: SimWorldCounts { counters.snapshot }
     static let signature: [Int16] = [9, -9, 7, -7]
 
-    /// Whose turn it is to talk in a conversation.
-    struct Turn {
-        var speaking = false
-        var until: Int64 = 0
-    }
-
     private var rng: SplitMix64
     private var nextArrival: Int64
     private var callers: [ChannelNumber: Caller] = [:]
@@ -152,9 +146,9 @@ public final class SimWorld: SimWorldDriver {
         nextArrival = ticks(exponential(mean: 60 / max(settings.callsPerMinute, 0.001)))
     }
 
-    private func ticks(_ seconds: Double) -> Int64 { Int64(seconds * 50) }
+    func ticks(_ seconds: Double) -> Int64 { Int64(seconds * 50) }
 
-    private func exponential(mean: Double) -> Double { -mean * log(1 - rng.nextUnit()) }
+    func exponential(mean: Double) -> Double { -mean * log(1 - rng.nextUnit()) }
 
     public func beforeTick(board: SimBoard, tick: Int64) {
         if tick >= nextArrival {
@@ -317,30 +311,6 @@ public final class SimWorld: SimWorldDriver {
             board.farDisconnect(line)
             caller.state = .idle
         }
-    }
-
-    /// Talks in bursts (mean 3 s) with pauses (mean 1 s); after a pause the
-    /// next burst waits until the other side is quiet.
-    private func takeTurn(_ turn: inout Turn, tick: Int64, hearing other: Bool) -> Bool {
-        if turn.speaking {
-            if tick >= turn.until {
-                turn.speaking = false
-                turn.until = tick + max(1, ticks(exponential(mean: 1)))
-            }
-        } else if tick >= turn.until && !other {
-            turn.speaking = true
-            turn.until = tick + max(5, ticks(exponential(mean: 3)))
-        }
-        return turn.speaking
-    }
-
-    /// Louder than −40 dBm0 after the signature: someone is talking.
-    static func carriesSpeech(_ block: [Int16]) -> Bool {
-        guard block.count > 4 else { return false }
-        var power = 0.0
-        for i in 4..<block.count { power += Double(block[i]) * Double(block[i]) }
-        let peak = Level(dBm0: -40).sinePeak
-        return power / Double(block.count - 4) > peak * peak / 2
     }
 
     private func speak(level: Double) {

@@ -110,6 +110,18 @@ extension CallStore {
                      flagged: s.int(12) != 0)
     }
 
+    /// A queue_events row (call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms).
+    static func queueEvent(_ s: SQLiteStatement) -> StoredQueueEvent {
+        StoredQueueEvent(callID: s.int64(0), queue: s.string(1), kind: s.string(2), agent: s.optionalString(3),
+                         waited: s.optionalInt64(4), talked: s.optionalInt64(5), detail: s.optionalString(6), at: s.int64(7))
+    }
+
+    /// An agent_states row (agent, state, reason, call_id, phone, at_ms).
+    static func agentState(_ s: SQLiteStatement) -> StoredAgentState {
+        StoredAgentState(agent: s.string(0), state: s.string(1), reason: s.optionalString(2), callID: s.optionalInt64(3),
+                         phone: s.optionalInt(4), at: s.int64(5))
+    }
+
     /// Recordings (not deleted ones unless asked) that started in [from, to), oldest first.
     public func recordings(from: Int64 = .min, to: Int64 = .max, includeDeleted: Bool = false) throws(SQLiteError) -> [RecordingRow] {
         try db.statement("""
@@ -130,18 +142,12 @@ extension CallStore {
 
     public func queueEvents(call: Int64) throws(SQLiteError) -> [StoredQueueEvent] {
         try db.statement("SELECT call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms FROM queue_events WHERE call_id = ?1 ORDER BY id")
-            .rows([call]) {
-                StoredQueueEvent(callID: $0.int64(0), queue: $0.string(1), kind: $0.string(2), agent: $0.optionalString(3),
-                                 waited: $0.optionalInt64(4), talked: $0.optionalInt64(5), detail: $0.optionalString(6), at: $0.int64(7))
-            }
+            .rows([call], Self.queueEvent)
     }
 
     public func agentStates(agent: String) throws(SQLiteError) -> [StoredAgentState] {
         try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE agent = ?1 ORDER BY id")
-            .rows([agent]) {
-                StoredAgentState(agent: $0.string(0), state: $0.string(1), reason: $0.optionalString(2), callID: $0.optionalInt64(3),
-                                 phone: $0.optionalInt(4), at: $0.int64(5))
-            }
+            .rows([agent], Self.agentState)
     }
 
     /// Marks a call flagged (a complaint: its recording is kept longer) or not.
@@ -228,29 +234,22 @@ extension CallStore {
     /// change before `from` of each of `agents` (the state they were in when
     /// the window opened; one indexed lookup each).
     public func agentStates(from: Int64, to: Int64, agents: [String]) throws(SQLiteError) -> [StoredAgentState] {
-        let read: (SQLiteStatement) -> StoredAgentState = {
-            StoredAgentState(agent: $0.string(0), state: $0.string(1), reason: $0.optionalString(2), callID: $0.optionalInt64(3),
-                             phone: $0.optionalInt(4), at: $0.int64(5))
-        }
         var opening: [StoredAgentState] = []
         for agent in agents {
             opening += try db.statement("""
                 SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states
                 WHERE agent = ?1 AND at_ms < ?2 ORDER BY at_ms DESC, id DESC LIMIT 1
-                """).rows([agent, from], read)
+                """).rows([agent, from], Self.agentState)
         }
         opening.sort { $0.at < $1.at }
         let inside = try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
-            .rows([from, to], read)
+            .rows([from, to], Self.agentState)
         return opening + inside
     }
 
     /// Queue events in [from, to), oldest first.
     public func queueEvents(from: Int64, to: Int64) throws(SQLiteError) -> [StoredQueueEvent] {
         try db.statement("SELECT call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms FROM queue_events WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
-            .rows([from, to]) {
-                StoredQueueEvent(callID: $0.int64(0), queue: $0.string(1), kind: $0.string(2), agent: $0.optionalString(3),
-                                 waited: $0.optionalInt64(4), talked: $0.optionalInt64(5), detail: $0.optionalString(6), at: $0.int64(7))
-            }
+            .rows([from, to], Self.queueEvent)
     }
 }

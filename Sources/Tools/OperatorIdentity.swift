@@ -18,16 +18,8 @@ public enum OperatorIdentity {
     /// The user running this process.
     public static func current(security: SecuritySection) -> Operator {
         let uid = getuid()
-        let (name, gid) = user(uid)
+        let (name, gid) = SystemAccounts.user(uid) ?? ("uid \(uid)", getgid())
         return Operator(name: name, role: role(uid: uid, groups: groupNames(user: name, gid: gid), security: security))
-    }
-
-    static func user(_ uid: uid_t) -> (String, gid_t) {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return ("uid \(uid)", getgid()) }
-        return (String(cString: entry.pw_name), entry.pw_gid)
     }
 
     static func groupNames(user: String, gid: gid_t) -> [String] {
@@ -37,12 +29,6 @@ public enum OperatorIdentity {
             ids = [gid_t](repeating: 0, count: Int(count))
             guard getgrouplist(user, gid, &ids, &count) >= 0 else { return [] }
         }
-        return ids.prefix(Int(count)).compactMap { id in
-            var entry = group()
-            var result: UnsafeMutablePointer<group>?
-            var buffer = [CChar](repeating: 0, count: 4096)
-            guard getgrgid_r(id, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-            return String(cString: entry.gr_name)
-        }
+        return ids.prefix(Int(count)).compactMap(SystemAccounts.groupName)
     }
 }

@@ -23,6 +23,13 @@ struct RecordingFile {
 
     static let headerSize = 44
 
+    /// Writes the stereo 16-bit WAV header for `dataBytes` of audio at the
+    /// start of the file. Returns false (errno set) when it cannot.
+    static func writeHeader(_ fd: Int32, dataBytes: Int64) -> Bool {
+        let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: Int(dataBytes))
+        return pwrite(fd, header, header.count, 0) == header.count
+    }
+
     /// Appends one block pair; returns errno on failure (nothing counted then).
     mutating func append(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         if let sealer {
@@ -43,8 +50,7 @@ struct RecordingFile {
         if let sealer {
             do { _ = try sealer.seal() } catch { return Self.code(of: error) }
         } else {
-            let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: Int(dataBytes))
-            guard pwrite(fd, header, header.count, 0) == header.count else { return errno }
+            guard Self.writeHeader(fd, dataBytes: dataBytes) else { return errno }
         }
         return fsync(fd) == 0 ? nil : errno
     }
@@ -56,8 +62,7 @@ struct RecordingFile {
         cut = reason
         if sealer == nil {
             _ = ftruncate(fd, off_t(Int64(Self.headerSize) + dataBytes))
-            let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: Int(dataBytes))
-            _ = pwrite(fd, header, header.count, 0)
+            _ = Self.writeHeader(fd, dataBytes: dataBytes)
         }
         fsync(fd)
         close(fd)
@@ -71,8 +76,7 @@ struct RecordingFile {
         if let sealer {
             do { _ = try sealer.finish() } catch { failure = Self.code(of: error) }
         } else {
-            let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: Int(dataBytes))
-            if pwrite(fd, header, header.count, 0) != header.count { failure = errno }
+            if !Self.writeHeader(fd, dataBytes: dataBytes) { failure = errno }
         }
         if fsync(fd) != 0 && failure == nil { failure = errno }
         close(fd)

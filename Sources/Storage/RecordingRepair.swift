@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import DSP
 import Sealing
 
 /// Makes a recording left open by a crash playable up to the cut. A plain
@@ -30,8 +29,7 @@ public enum RecordingRepair {
                 throw RecordingWriter.Failure(path: path, reason: "cannot cut the torn last frame: \(String(cString: strerror(errno)))")
             }
         }
-        let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: Int(data))
-        guard pwrite(fd, header, header.count, 0) == header.count, fsync(fd) == 0 else {
+        guard RecordingFile.writeHeader(fd, dataBytes: data), fsync(fd) == 0 else {
             throw RecordingWriter.Failure(path: path, reason: "cannot rewrite the header: \(String(cString: strerror(errno)))")
         }
         return data

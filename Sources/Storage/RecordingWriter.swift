@@ -76,6 +76,7 @@ public final class RecordingWriter {
             if let key {
                 file.sealer = try SealedFileWriter(fd: fd, key: key, sampleRate: 8000, channels: 2, bitsPerSample: 16)
             } else {
+                // write, not pwrite: the audio that follows is appended after the header.
                 let header = WAVCodec.header(encoding: .pcm16, channels: 2, dataSize: 0)
                 guard write(fd, header, header.count) == header.count else {
                     throw Failure(path: path, reason: "cannot write header: \(String(cString: strerror(errno)))")

@@ -31,6 +31,7 @@ public enum ACDConfigurationMapping {
             }
             q.onTimeout = overflow
             q.onFull = overflow
+            if q.callback == nil, callbackQueues(config).contains(queue.name) { q.callback = CallbackPolicy() }
             queues.append(q)
         }
         let agents = config.agents.map { agent in
@@ -39,8 +40,13 @@ public enum ACDConfigurationMapping {
         }
         var configuration = ACDConfiguration(queues: queues, agents: agents)
         let outsideLines = config.lines.filter { $0.signalling.isTrunk && $0.outbound }.reduce(0) { $0 + $1.channels.count }
-        configuration.outbound = OutboundLines(lines: outsideLines, maxShare: 0.25)
+        configuration.outbound = OutboundLines(lines: outsideLines, maxShare: config.outbound.callbackLineShare)
         return configuration
+    }
+
+    /// Queues a `callback QUEUE` action books callbacks into.
+    static func callbackQueues(_ config: KefuConfig) -> Set<String> {
+        Set(config.actions.compactMap { if case .callback(let q) = $0.value { q } else { nil } })
     }
 
     static func milliseconds(_ ms: Int) -> SampleTime { SampleTime(milliseconds: Int64(ms)) }

@@ -40,4 +40,21 @@ extension ACDEngine {
         whereWaiting[call] = c.queue
         timers.add(.caller(call), at: booking.notBefore)
     }
+
+    /// How long a booking waits when no outside line was free for it.
+    static let lineWait = SampleTime.seconds(30)
+
+    mutating func callbackLineUnavailable(_ call: CallID, now: SampleTime) {
+        guard let q = whereWaiting[call], let e = queues[q].position(of: call), var booking = queues[q].waiting[e].callback,
+              !queues[q].waiting[e].ringing.isEmpty else { return }
+        for i in queues[q].waiting[e].ringing {
+            emit(.cancelOffer(call, agent: agents[i].id))
+            setStatus(i, .available, at: now)
+        }
+        queues[q].waiting[e].ringing = []
+        callbackLinesInUse -= 1
+        booking.notBefore = now + Self.lineWait
+        queues[q].waiting[e].callback = booking
+        timers.add(.caller(call), at: booking.notBefore)
+    }
 }

@@ -20,6 +20,9 @@ public enum ACDEvent: Sendable, Equatable {
     case callbackConnected(CallID, line: ChannelID)
     /// The callback's outside call failed (busy, no answer, no line).
     case callbackFailed(CallID)
+    /// A callback was offered but no outside line is free: the offers are
+    /// withdrawn (not counted as missed) and the booking waits a little.
+    case callbackLineUnavailable(CallID)
     /// Digits dialled on an idle phone that start with a feature code.
     case featureCode(ChannelID, digits: String)
     /// A command from the console.

@@ -62,6 +62,14 @@ public struct QueueEvent: Sendable, Equatable {
         case moved(to: String)
         /// The conversation with the agent ended.
         case completed(agent: String, talked: SampleTime)
+        /// The caller booked a callback to `number` and hung up, keeping their place.
+        case callbackBooked(number: String)
+        /// A callback attempt (call `leg`) failed; the booking waits for a retry.
+        case callbackFailed(reason: String, leg: CallID)
+        /// The called-back caller answered; `agent` talks to them on call `leg`.
+        case callbackConnected(agent: String, leg: CallID, waited: SampleTime)
+        /// Every callback attempt failed; the booking is dropped.
+        case callbackGaveUp(number: String)
     }
 
     public var call: CallID

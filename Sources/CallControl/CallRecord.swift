@@ -31,6 +31,25 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     case routeNotSupported = "route-not-supported"
     /// A supervisor hung it up from the console.
     case operatorHangUp = "operator-hangup"
+    /// The caller booked a callback and hung up, keeping their place.
+    case callbackBooked = "callback-booked"
+    /// A callback: the called number was busy (busy or congestion tone).
+    case calleeBusy = "callee-busy"
+    /// A callback rang out unanswered.
+    case calleeNoAnswer = "callee-no-answer"
+    /// A callback did not reach anyone: the agent gave up (hung up) or the
+    /// line dropped before an answer.
+    case calleeNotReached = "callee-not-reached"
+    /// A callback was not dialled: the number is not allowed, the hourly or
+    /// daily cap is reached, or no outside line is free.
+    case outboundRefused = "outbound-refused"
+}
+
+/// Which way a call went: a caller calling in, or the box calling a caller
+/// back.
+public enum CallDirection: String, Sendable, Equatable {
+    case inbound = "in"
+    case callback
 }
 
 /// What the box keeps about one call.
@@ -69,6 +88,11 @@ public struct CallRecord: Sendable, Equatable {
     /// none given).
     public var surveyAsked: Bool
     public var surveyScore: Int?
+    public var direction: CallDirection = .inbound
+    /// A callback: the call on which the caller booked it.
+    public var callbackOf: CallID?
+    /// A callback: the number dialled.
+    public var dialled: String?
 
     public init(id: CallID, line: ChannelNumber, arrived: SampleTime) {
         self.id = id

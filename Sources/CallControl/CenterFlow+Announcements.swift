@@ -5,7 +5,7 @@ import Telephony
 /// recorded fragments in the caller's language, then hold music again.
 extension CenterFlow {
     mutating func announce(_ id: CallID, position: Int, estimatedWait: SampleTime) {
-        guard let language = sessions[id]?.language else { return }
+        guard let language = sessions[id]?.language, sessions[id]?.entry == nil else { return }
         let minutes = Int((estimatedWait.seconds / 60).rounded(.up))
         let names = SpokenNumber.position(max(0, position - 1), language: language) + SpokenNumber.wait(minutes: minutes, language: language)
         let files = names.map { CenterPlan.file($0, language) }

@@ -10,6 +10,10 @@ import Telephony
 extension CenterFlow {
     mutating func lineEvent(_ line: ChannelNumber, _ event: ChannelEvent) {
         let state = lines[line] ?? .idle
+        if case .callingOut(let leg) = state {
+            if case .alarm = event { down.insert(line) }
+            return callbackLineEvent(leg, event)
+        }
         switch (state, event) {
         case (.idle, .ringBegin):
             guard plan.lines[line]?.menu != nil, !down.contains(line) else { return }  // no menu: not answered
@@ -55,12 +59,13 @@ extension CenterFlow {
     /// menus, survey and queue, and the exchange's busy or congestion tone.
     mutating func lineSignal(_ line: ChannelNumber, _ event: DSPEvent) {
         let state = lines[line] ?? .idle
+        if case .callingOut(let leg) = state, sessions[leg]?.progress != nil { return callbackLineSignal(leg, event) }
         switch event {
         case .toneBegin(let tone, _, _) where plan.hangUpTones.contains(tone):
             if let id = state.call { callerGone(id, .callerBusyTone) }
         case .dtmfBegin(let key, let at):
             switch state {
-            case .idle:
+            case .idle, .reserved:
                 break
             case .ringing(let id, _, _):
                 var assembler = dtmfCallerID[line] ?? DTMFCallerIDAssembler()
@@ -71,8 +76,8 @@ extension CenterFlow {
                 feed(id, .digit(key))
             case .queued(let id, _):
                 calls[id]?.keys.append(key.rawValue)
-                acdStep(.callerKey(acdCall(id), key))
-            case .talking(let id, _):
+                if sessions[id]?.entry != nil { callbackEntryKey(id, key) } else { acdStep(.callerKey(acdCall(id), key)) }
+            case .talking(let id, _), .callingOut(let id):
                 // Nothing asks for keys while the caller talks to an agent: talk-off (speech
                 // taken for a key) or a caller keying by habit. Counted for the DSP's telemetry.
                 calls[id]?.keys.append(key.rawValue)
@@ -98,7 +103,7 @@ extension CenterFlow {
             acdStep(.callerHungUp(acdCall(id)))
         case .talking:
             acdStep(.callerHungUp(acdCall(id)))
-        case .idle, .ringing, .leaving:
+        case .idle, .ringing, .leaving, .reserved, .callingOut:
             break
         }
         release(id, end)
@@ -118,6 +123,7 @@ extension CenterFlow {
         lines[line] = .idle
         dtmfCallerID[line] = nil
         sessions[id] = nil
+        if let booked = legOrigin.removeValue(forKey: id) { legs[booked] = nil }
         if var record = calls.removeValue(forKey: id) {
             record.ended = now
             record.end = record.end ?? end
@@ -125,7 +131,10 @@ extension CenterFlow {
         }
     }
 
-    /// The ACD's name for a call.
-    func acdCall(_ id: CallID) -> ACD.CallID { ACD.CallID(UInt64(id.rawValue)) }
-    func call(_ id: ACD.CallID) -> CallID { CallID(Int(id.rawValue)) }
+    /// The ACD's name for a call (a callback leg goes by its booking call).
+    func acdCall(_ id: CallID) -> ACD.CallID { ACD.CallID(UInt64((legOrigin[id] ?? id).rawValue)) }
+    /// The call flow's call for the ACD's (a callback being dialled or talked on: its leg).
+    func call(_ id: ACD.CallID) -> CallID { legs[booking(id)] ?? booking(id) }
+    /// The call a callback was booked on, as the ACD names it.
+    func booking(_ id: ACD.CallID) -> CallID { CallID(Int(id.rawValue)) }
 }

@@ -128,8 +128,8 @@ extension CenterFlow {
             notSupported(id, "calling out to another number (dial)")
         case .voicemail:
             notSupported(id, "voicemail")
-        case .callback:
-            notSupported(id, "callback requests")
+        case .callback(let queue):
+            requestCallback(id, queue: queue)
         }
     }
 

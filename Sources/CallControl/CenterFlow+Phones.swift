@@ -20,6 +20,8 @@ extension CenterFlow {
             phones[phone] = .dialling("")
             media(.setDSP(phone, [.dtmf]))
             media(.play(phone, plan.tones.dial, loop: true))
+        case (.talking(let line), .phoneOnHook) where agentLeftCallback(phone, line: line):
+            break
         case (.talking(let line), .phoneOnHook):
             phones[phone] = .idle
             if let agent { acdStep(.agentHungUp(agent)) }

@@ -40,6 +40,7 @@ extension CenterFlow {
             if let line = calls[id]?.line, case .queued = lines[line] ?? .idle { calls[id]?.missedOffers += 1 }
         }
         cancelledOffers = []
+        while !deferredACD.isEmpty { acdStep(deferredACD.removeFirst()) }
     }
 
     private mutating func acdAction(_ action: ACDAction) {
@@ -52,10 +53,9 @@ extension CenterFlow {
             if plan.prompts[file] == nil { note("hold music \(file) is not loaded: callers wait in silence") }
             resumeMusic(id)
         case .offer(let c, let agent, let channel, let callback):
-            guard !callback else { return note("callbacks are not supported yet") }
-            offer(call(c), agent, ChannelNumber(channel.rawValue))
+            if callback { offerCallback(booking(c), agent, ChannelNumber(channel.rawValue)) } else { offer(call(c), agent, ChannelNumber(channel.rawValue)) }
         case .cancelOffer(let c, let agent):
-            cancelOffer(call(c), agent)
+            if bookings[booking(c)] != nil, legs[booking(c)] == nil { cancelCallbackOffer(booking(c), agent) } else { cancelOffer(call(c), agent) }
         case .connect(let c, let agent):
             connect(call(c), agent)
         case .hangUpCaller(let c):
@@ -67,10 +67,16 @@ extension CenterFlow {
         case .playMessage(let c, let prompt):
             let id = call(c)
             if let language = sessions[id]?.language { play(id, [CenterPlan.file(prompt.rawValue, language)], owner: .queueMessage) }
-        case .collectCallbackNumber:
-            note("callbacks are not supported yet: a caller offered one keeps waiting in the queue")
-        case .releaseForCallback, .dialCallback, .cancelCallbackDial, .callbackGaveUp:
-            note("callbacks are not supported yet")
+        case .collectCallbackNumber(let c, let suggested):
+            collectCallbackNumber(call(c), suggested: suggested)
+        case .releaseForCallback(let c, let number):
+            releaseForCallback(call(c), number: number)
+        case .dialCallback(let c, let number, let agent):
+            dialCallback(booking(c), number: number, agent: agent)
+        case .cancelCallbackDial(let c):
+            if let leg = legs[booking(c)] { release(leg, .calleeNotReached) }
+        case .callbackGaveUp(let c, let number):
+            callbackGaveUp(booking(c), number: number)
         case .moveToQueue(let c, let from, let to):
             let id = call(c)
             guard let line = calls[id]?.line else { return }
@@ -126,6 +132,7 @@ extension CenterFlow {
         else { return }
         let line = session.line
         pendingRing[phone] = nil
+        sessions[id]?.entry = nil
         stopPlayback(id)
         media(.stopPlayback(phone))
         media(.bridge(line, phone))
@@ -137,7 +144,12 @@ extension CenterFlow {
         sessions[id]?.agent = agent
         sessions[id]?.phone = phone
         sessions[id]?.connected = now
-        queueEvent(id, queue, .answered(agent: agent.rawValue, waited: now - (session.joined ?? now)))
+        if let booked = legOrigin[id] {
+            let waited = now - (bookings.removeValue(forKey: booked)?.joined ?? now)
+            queueEvent(booked, queue, .callbackConnected(agent: agent.rawValue, leg: id, waited: waited))
+        } else {
+            queueEvent(id, queue, .answered(agent: agent.rawValue, waited: now - (session.joined ?? now)))
+        }
         switch plan.recordPolicy(queue) {
         case .always: startRecording(id)
         case .onDemand:

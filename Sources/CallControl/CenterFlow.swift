@@ -32,17 +32,22 @@ public struct CenterFlow: Sendable {
         case survey(CallID)
         /// A last message plays, then the line is released.
         case leaving(CallID)
+        /// Held for the callback booked on this call while an agent's phone rings.
+        case reserved(CallID)
+        /// A callback leg: seized, dialling, waiting for the called party.
+        case callingOut(CallID)
 
         public var call: CallID? {
             switch self {
-            case .idle: nil
-            case .ringing(let id, _, _), .menu(let id), .queued(let id, _), .talking(let id, _), .survey(let id), .leaving(let id): id
+            case .idle, .reserved: nil
+            case .ringing(let id, _, _), .menu(let id), .queued(let id, _), .talking(let id, _), .survey(let id), .leaving(let id),
+                 .callingOut(let id): id
             }
         }
 
         public var isAnswered: Bool {
             switch self {
-            case .idle, .ringing: false
+            case .idle, .ringing, .reserved: false
             default: true
             }
         }
@@ -83,6 +88,19 @@ public struct CenterFlow: Sendable {
     var notesGiven: Set<String> = []
     /// Offers cancelled while handling one ACD event (see `acdStep`).
     var cancelledOffers: [CallID] = []
+    /// Callbacks booked and not yet connected or given up, by booking call.
+    var bookings: [CallID: Booking] = [:]
+    /// Outside lines held for callbacks whose agents' phones ring, by booking call.
+    var reservations: [CallID: ChannelNumber] = [:]
+    /// Agents whose phones ring for a callback, by booking call.
+    var legOffers: [CallID: Set<AgentID>] = [:]
+    /// Callback legs in progress: booking call → leg, and back.
+    var legs: [CallID: CallID] = [:]
+    var legOrigin: [CallID: CallID] = [:]
+    /// Allowed numbers and caps for the box's own calls.
+    var gate: OutboundGate
+    /// ACD events raised while carrying out the ACD's actions, told once they are done.
+    var deferredACD: [ACDEvent] = []
     /// The time of the event being handled, and the actions decided so far.
     var now = SampleTime.zero
     var out: [CallAction] = []
@@ -95,6 +113,7 @@ public struct CenterFlow: Sendable {
         freeSlots = (0..<MediaLoop.recordingSlots).map(RecordingSlot.init)
         nextReconcile = plan.reconcileInterval
         nextCall = plan.firstCallID
+        gate = OutboundGate(settings: plan.outbound)
     }
 
     /// Attaches every channel and logs the agents in (when the plan says so).
@@ -155,7 +174,10 @@ public struct CenterFlow: Sendable {
             }
         }
         for id in sessions.keys.sorted() {
-            guard let session = sessions[id], let due = session.deadline, self.now >= due else { continue }
+            guard let session = sessions[id] else { continue }
+            if let entry = session.entry, let step = entry.timer(now: self.now) { callbackEntryStep(id, step) }
+            if let progress = session.progress, self.now >= progress.deadline { callbackTimer(id) }
+            guard let due = session.deadline, self.now >= due else { continue }
             feed(id, .timer)
         }
         for phone in featureDeadline.keys.sorted() {
@@ -211,6 +233,10 @@ struct CallSession: Sendable {
     var connected: SampleTime?
     var music: MediaPrompt?
     var playback: Playback?
+    /// A waiting caller choosing their callback number.
+    var entry: CallbackEntry?
+    /// A callback leg's dialling and answer detection.
+    var progress: CallbackProgress?
 
     init(line: ChannelNumber, language: String) {
         self.line = line

@@ -56,6 +56,12 @@ public struct CenterPlan: Sendable {
     public var tones: CenterTones
     /// Tones (indices in the tone plan) that mean the caller hung up.
     public var hangUpTones: Set<ToneIndex>
+    /// Every tone of the plan by its name (`busy`, `ringback`), for callbacks' progress.
+    public var toneNames: [ToneIndex: String]
+    /// Lines callbacks may dial out on, in channel order.
+    public var outboundLines: [ChannelNumber] = []
+    /// Allowed numbers, caps and timings of the box's own calls.
+    public var outbound: OutboundSection
     /// The wall-clock time at sample zero (schedules are checked against it).
     public var clockAtStart: UnixTime
     /// Answer at this ring (2: after the first ring, so FSK caller ID sent
@@ -90,6 +96,7 @@ public struct CenterPlan: Sendable {
                 for c in group.channels {
                     lines[ChannelNumber(c)] = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage)
                 }
+                if group.outbound { outboundLines += group.channels.map(ChannelNumber.init) }
             case .fxs:
                 phones += group.channels.map(ChannelNumber.init)
             case .r2, .pri:
@@ -109,6 +116,9 @@ public struct CenterPlan: Sendable {
         self.prompts = prompts
         self.tones = tones
         hangUpTones = Set(tonePlan.tones.indices.filter { ["busy", "congestion"].contains(tonePlan.tones[$0].name) }.map(ToneIndex.init))
+        toneNames = Dictionary(uniqueKeysWithValues: tonePlan.tones.indices.map { (ToneIndex($0), tonePlan.tones[$0].name) })
+        outbound = config.outbound
+        outboundLines.sort()
         self.clockAtStart = clockAtStart
     }
 

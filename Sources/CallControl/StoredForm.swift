@@ -7,7 +7,7 @@ import Telephony
 enum StoredForm {
     static func detail(_ r: CallRecord, wallClock: (SampleTime) -> Int64) -> CallDetail {
         var d = CallDetail(callID: Int64(r.id.rawValue), line: r.line.rawValue, arrived: wallClock(r.arrived))
-        d.callerNumber = r.callerID?.number
+        d.callerNumber = r.callerID?.number ?? r.dialled
         d.callerName = r.callerID?.name
         d.answered = r.answered.map(wallClock)
         d.queued = r.queued.map(wallClock)
@@ -23,6 +23,8 @@ enum StoredForm {
         d.surveyAsked = r.surveyAsked
         d.surveyScore = r.surveyScore
         d.missedOffers = r.missedOffers
+        d.direction = r.direction.rawValue
+        d.callbackOf = r.callbackOf.map { Int64($0.rawValue) }
         return d
     }
 
@@ -46,6 +48,11 @@ enum StoredForm {
         case .refused(let reason): s.kind = "refused"; s.detail = reason
         case .moved(let to): s.kind = "moved"; s.detail = to
         case .completed(let agent, let talked): s.kind = "completed"; s.agent = agent; s.talked = talked.milliseconds
+        case .callbackBooked(let number): s.kind = "callback-booked"; s.detail = number
+        case .callbackFailed(let reason, let leg): s.kind = "callback-failed"; s.detail = "\(reason) (\(leg))"
+        case .callbackConnected(let agent, let leg, let waited):
+            s.kind = "callback-connected"; s.agent = agent; s.waited = waited.milliseconds; s.detail = leg.description
+        case .callbackGaveUp(let number): s.kind = "callback-gave-up"; s.detail = number
         }
         return s
     }

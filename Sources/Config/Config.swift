@@ -78,6 +78,7 @@ public enum ConfigLoader {
         for q in config.queues { uses += q.holdPrompt }
         for m in config.menus { uses += m.prompt + m.timeoutPrompt + m.invalidPrompt + m.failPrompt }
         for s in config.surveys { uses += s.prompt + s.thanksPrompt + s.invalidPrompt }
+        uses += FeaturePrompts.uses(config)
         return uses.sorted { $0.line < $1.line }
     }
 

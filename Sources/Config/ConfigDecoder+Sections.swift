@@ -1,4 +1,4 @@
-/// [schedules.*], [recording], [retention], [security].
+/// [schedules.*], [recording], [retention], [security], [outbound].
 extension ConfigDecoder {
     func schedule(_ name: Located<String>, _ r: TableReader) -> Schedule {
         checkName(name, "schedule")
@@ -95,6 +95,37 @@ extension ConfigDecoder {
         if let v = r.int("idle_logout_minutes", in: 1...1440) { s.idleLogoutMinutes = v.value }
         if s.adminGroup == s.supervisorGroup, let line = r.table.entry("supervisor_group")?.line ?? r.table.entry("admin_group")?.line {
             sink.warning(line, "admin_group and supervisor_group are the same group: supervisors get full admin rights")
+        }
+        r.finish()
+        return s
+    }
+
+    func outbound(_ r: TableReader) -> OutboundSection {
+        var s = OutboundSection()
+        if let list = r.strings("allowed_numbers") {
+            var patterns: [NumberPattern] = []
+            for text in list {
+                do throws(NumberPattern.ParseError) {
+                    patterns.append(try NumberPattern(text.value))
+                } catch {
+                    sink.error(text.line, "'allowed_numbers' in [outbound]: pattern '\(text.value)': \(error.message)")
+                }
+            }
+            s.allowedNumbers = patterns
+            s.allowedNumbersLine = r.table.entry("allowed_numbers")?.line ?? r.line
+        }
+        if let v = r.string("dial_prefix") {
+            if v.value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "*" || $0 == "#" || $0 == "w") }) { s.dialPrefix = v.value } else {
+                sink.error(v.line, "'dial_prefix' in [outbound] may hold only digits, *, # and w (a pause), not '\(v.value)'")
+            }
+        }
+        if let v = r.int("max_per_hour", in: 0...10_000) { s.maxPerHour = v.value }
+        if let v = r.int("max_per_day", in: 0...100_000) { s.maxPerDay = v.value }
+        if let v = r.int("callback_line_percent", in: 0...100) { s.callbackLineShare = Double(v.value) / 100 }
+        if let v = r.seconds("ring_timeout", in: 10...180) { s.ringTimeout = v.value }
+        if let v = r.seconds("assume_answer_after", in: 5...60) { s.assumeAnswerAfter = v.value }
+        if s.maxPerHour > s.maxPerDay, let line = r.table.entry("max_per_hour")?.line {
+            sink.warning(line, "max_per_hour (\(s.maxPerHour)) is more than max_per_day (\(s.maxPerDay)): the daily cap is reached first")
         }
         r.finish()
         return s

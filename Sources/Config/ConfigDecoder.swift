@@ -5,7 +5,7 @@ struct ConfigDecoder {
     let sink: DiagnosticSink
 
     static let sections = ["system", "prompts", "lines", "agents", "queues", "menus", "schedules",
-                           "surveys", "recording", "retention", "security"]
+                           "surveys", "recording", "retention", "security", "outbound"]
 
     func decode(_ root: TOMLTable, file: String) -> KefuConfig {
         var config = KefuConfig(file: file)
@@ -21,6 +21,7 @@ struct ConfigDecoder {
         if let r = top.subtable("recording") { config.recording = recording(r) }
         if let r = top.subtable("retention") { config.retention = retention(r) }
         if let r = top.subtable("security") { config.security = security(r) }
+        if let r = top.subtable("outbound") { config.outbound = outbound(r) }
         for entry in root.entries where !Self.sections.contains(entry.key) {
             sink.error(entry.line, "unknown section [\(entry.key)]\(didYouMean(entry.key, Self.sections))")
         }

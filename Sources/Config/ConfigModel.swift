@@ -16,6 +16,7 @@ public struct KefuConfig: Sendable, Equatable {
     public var recording = RecordingSection()
     public var retention = RetentionSection()
     public var security = SecuritySection()
+    public var outbound = OutboundSection()
 
     public init(file: String) { self.file = file }
 
@@ -253,6 +254,39 @@ public struct SecuritySection: Sendable, Equatable {
     public var recordingsAccess = "supervisor"
     /// Console sessions end after this many idle minutes.
     public var idleLogoutMinutes = 15
+
+    public init() {}
+}
+
+/// Calls the box places itself (callbacks): which numbers it may dial, how
+/// many calls an hour and a day, what share of the outside lines, and how it
+/// tells that the called party answered on an analog line.
+public struct OutboundSection: Sendable, Equatable {
+    /// Numbers must match one of these (`NumberPattern`). Default: mainland
+    /// mobiles, landlines with area code and local 7–8 digit numbers — no
+    /// international (00), service (1xx) or premium numbers.
+    public var allowedNumbers: [NumberPattern] = Self.chinaDomestic
+    public var allowedNumbersLine = 0
+    /// Dialled before every number (e.g. "9" behind a PBX).
+    public var dialPrefix = ""
+    public var maxPerHour = 30
+    public var maxPerDay = 200
+    /// Callbacks hold at most this share of the outside lines at once.
+    public var callbackLineShare = 0.25
+    /// Milliseconds a callback may ring before it counts as not answered.
+    public var ringTimeout = 45_000
+    /// Without ringback from the exchange (a ring-back melody, 彩铃), the
+    /// called party counts as answered this many milliseconds after dialling.
+    public var assumeAnswerAfter = 12_000
+
+    public static let chinaDomestic: [NumberPattern] = [
+        "1[3-9]XXXXXXXXX", "0[1-9]XXXXXXXX", "0[1-9]XXXXXXXXX", "0[1-9]XXXXXXXXXX", "[2-8]XXXXXX", "[2-8]XXXXXXX",
+    ].map { try! NumberPattern($0) }
+
+    /// Whether a number may be dialled (before the prefix is added).
+    public func allows(_ number: String) -> Bool {
+        allowedNumbers.contains { $0.matches(number) }
+    }
 
     public init() {}
 }

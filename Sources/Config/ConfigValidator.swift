@@ -100,8 +100,16 @@ struct ConfigValidator {
         switch a.value {
         case .menu(let name):
             if config.menu(name) == nil { missing(Located(name, line: a.line), "menu", place, config.menus.map(\.name)) }
-        case .queue(let name), .callback(let name):
+        case .queue(let name):
             if config.queue(name) == nil { missing(Located(name, line: a.line), "queue", place, config.queues.map(\.name)) }
+        case .callback(let name):
+            if config.queue(name) == nil { missing(Located(name, line: a.line), "queue", place, config.queues.map(\.name)) }
+            if !config.lines.contains(where: { $0.signalling.isTrunk && $0.outbound }) {
+                sink.error(a.line, "\(place): a callback needs a line that may call out (a trunk group with outbound = true)")
+            }
+            if config.outbound.allowedNumbers.isEmpty {
+                sink.error(a.line, "\(place): a callback needs numbers it may dial ([outbound] allowed_numbers is empty)")
+            }
         case .agent(let id):
             if config.agent(id) == nil { missing(Located(id, line: a.line), "agent", place, config.agents.map(\.id)) }
         case .voicemail(let box):

@@ -102,7 +102,7 @@ public enum LiveView {
     static func describe(_ state: CenterFlow.LineState, flow: CenterFlow, now: SampleTime) -> String {
         func caller(_ id: CallControl.CallID) -> String {
             let r = flow.calls[id]
-            let number = r?.callerID?.number ?? "unknown"
+            let number = r?.callerID?.number ?? r?.dialled ?? "unknown"
             let since = r.map { Int((now - $0.arrived).seconds) } ?? 0
             return "\(id) from \(number), \(since) s"
         }
@@ -122,6 +122,10 @@ public enum LiveView {
             return "survey: \(caller(id))"
         case .leaving(let id):
             return "last message: \(caller(id))"
+        case .reserved(let booking):
+            return "held for the callback booked on \(booking)"
+        case .callingOut(let id):
+            return "calling back for \(flow.calls[id]?.agentID ?? "-"): \(caller(id))"
         }
     }
 

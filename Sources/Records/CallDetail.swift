@@ -34,6 +34,13 @@ public struct CallDetail: Sendable, Equatable {
     public var missedOffers: Int
     /// The recording's path, when the call was recorded.
     public var recording: String?
+    /// "in" (a caller called) or "callback" (the box called a caller back;
+    /// `callerNumber` is then the number dialled).
+    public var direction = "in"
+    /// A callback: the call on which the caller booked it.
+    public var callbackOf: Int64?
+
+    public var isCallback: Bool { direction == "callback" }
 
     public init(callID: Int64, line: Int, arrived: Int64) {
         self.callID = callID

@@ -30,6 +30,10 @@ public struct CallFigures: Sendable, Equatable {
     public var refused = 0
     /// Ended without an agent another way (line failure, restart, …).
     public var otherEnds = 0
+    /// Offered calls on which the caller booked a callback instead of waiting.
+    public var callbacksBooked = 0
+    /// Callbacks placed for the queue that reached the caller (their own calls).
+    public var callbacksConnected = 0
     /// Sum of answered calls' waits, ms.
     public var answerWaitMilliseconds: Int64 = 0
     /// Sum of abandoned calls' waits, ms.
@@ -79,6 +83,8 @@ public struct CallFigures: Sendable, Equatable {
             if call.shortAbandon { shortAbandons += 1 }
         case .refused:
             refused += 1
+        case .callback:
+            callbacksBooked += 1
         case .other:
             otherEnds += 1
         }
@@ -99,6 +105,8 @@ public struct CallFigures: Sendable, Equatable {
         shortAbandons += other.shortAbandons
         refused += other.refused
         otherEnds += other.otherEnds
+        callbacksBooked += other.callbacksBooked
+        callbacksConnected += other.callbacksConnected
         answerWaitMilliseconds += other.answerWaitMilliseconds
         abandonWaitMilliseconds += other.abandonWaitMilliseconds
         longestWaitMilliseconds = max(longestWaitMilliseconds, other.longestWaitMilliseconds)

@@ -102,6 +102,11 @@ struct CallPass {
         } else if let connected, let ended {
             talk = max(0, ended - connected)
         }
+        if row.pointee.isCallback, let queueName = row.pointee.queue {
+            // A callback is its own call: the agent's work (above), and a reached caller for the queue.
+            if connected != nil { queueFigures[queue(queueName)].callbacksConnected += 1 }
+            return
+        }
         guard let queueName = row.pointee.queue, let queued = row.pointee.queued else {
             notQueued += 1
             return

@@ -8,10 +8,12 @@ import Records
 /// - refused: no agent, and the queue would not keep the caller
 ///   (`queue-refused`: full, waited too long, no agents; overflow with no
 ///   further queue);
+/// - callback: no agent on this call; the caller booked a callback and hung
+///   up keeping their place (`callback-booked`; the callback is its own call);
 /// - other: no agent, ended another way (`line-failed`, `interrupted`,
 ///   `route-not-supported`, or not ended).
 public enum QueueOutcome: Sendable, Equatable {
-    case answered, abandoned, refused, other
+    case answered, abandoned, refused, callback, other
 
     public init(_ call: CallDetail) {
         self.init(connected: call.connected != nil, endReason: call.endReason)
@@ -25,6 +27,8 @@ public enum QueueOutcome: Sendable, Equatable {
                 self = .abandoned
             } else if reason == "queue-refused" {
                 self = .refused
+            } else if reason == "callback-booked" {
+                self = .callback
             } else {
                 self = .other
             }

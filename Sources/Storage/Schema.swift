@@ -107,6 +107,26 @@ public enum Schema {
         );
         CREATE INDEX caller_notes_caller ON caller_notes(caller_number, at_ms);
         """,
+        // 2: callbacks (which way a call went, the call a callback was booked
+        // on) and the mailboxes' messages.
+        """
+        ALTER TABLE calls ADD COLUMN direction TEXT NOT NULL DEFAULT 'in';
+        ALTER TABLE calls ADD COLUMN callback_of INTEGER;
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            call_id INTEGER NOT NULL,
+            box TEXT NOT NULL,
+            caller_number TEXT,
+            at_ms INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'heard', 'deleted')),
+            heard_by TEXT,
+            heard_at_ms INTEGER
+        );
+        CREATE INDEX messages_box ON messages(box, at_ms);
+        CREATE INDEX messages_at ON messages(at_ms);
+        """,
     ]
 
     /// Brings the database up to the newest schema. Refuses a database made

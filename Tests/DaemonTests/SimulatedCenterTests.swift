@@ -169,13 +169,13 @@ import Telephony
         let holdLine = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("hold_prompt") }) + 1
         #expect(failure.problems.contains { $0.hasPrefix("\(Self.exampleConfig):\(holdLine): error: prompt 'hold-music': ")
                                            && $0.contains("/prompts/zh/hold-music.wav") })
-        #expect(failure.problems.count == 32, "16 prompts in 2 languages")
+        #expect(failure.problems.count == 68, "16 prompts, 15 callback and 3 message prompts, in 2 languages")
 
         options.demo = true
         let setup = try CenterLoader.load(options, unixSeconds: options.clockAtStart!.seconds).get()
         #expect(setup.prompts.notes.count == 1)
-        // 32 prompt files and 55 announcement fragments (19 Mandarin, 36 English).
-        #expect(setup.prompts.notes[0].contains("87 of 87 prompt files are missing"))
+        // 68 prompt files and 35 announcement fragments not among them (9 Mandarin, 26 English).
+        #expect(setup.prompts.notes[0].contains("103 of 103 prompt files are missing"))
     }
 
     @Test func configErrorsAreAllReportedWithFileAndLine() throws {

@@ -131,6 +131,22 @@ import Testing
         #expect(q.repeatCalls == 1500)
     }
 
+    @Test("a booked callback counts as offered but not abandoned; its own call counts as a callback reached, not as a second offer")
+    func callbacksAreCountedApart() {
+        let t = Fixture.window.from
+        var leg = Fixture.call(2, "13800138000", "q", arrived: t + 600_000, queued: nil, connected: t + 610_000,
+                               ended: t + 700_000, "agent-hung-up", agent: "8001")
+        leg.direction = "callback"
+        leg.callbackOf = 1
+        let calls = [Fixture.call(1, "13800138000", "q", arrived: t, queued: t + 10_000, connected: nil, ended: t + 60_000, "callback-booked"), leg]
+        let r = CenterReport.compute(calls: calls, window: Fixture.window)
+        let q = r.queues[0].calls
+        #expect(q.offered == 1 && q.answered == 0 && q.abandoned == 0 && q.otherEnds == 0)
+        #expect(q.callbacksBooked == 1)
+        #expect(q.callbacksConnected == 1)
+        #expect(r.agents.first { $0.agent == "8001" }?.answered == 1, "the agent handled the callback")
+    }
+
     @Test("a queue named in the settings gets a row without calls; others use the default threshold")
     func configuredQueues() {
         var settings = Fixture.settings

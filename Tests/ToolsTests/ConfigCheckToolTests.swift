@@ -127,10 +127,14 @@ import Tools
     @Test func promptListingNamesEveryFileForEveryLanguageOnce() {
         let result = ConfigCheckTool.promptFiles(path: Self.repository + "/config/kefu.toml")
         #expect(result.status == 0)
-        #expect(result.lines.count == 32 + 55, "16 prompts in zh and en, then the announcements' 19 Mandarin and 36 English fragments")
-        #expect(result.lines[32] == "zh/0.wav" && result.lines.last == "en/wait-after-one.wav")
+        // 16 configured prompts, 15 callback and 3 message prompts, each in zh and en; then
+        // the announcements' fragments not already listed (the callback's digits are
+        // shared): 9 more Mandarin, 26 more English.
+        #expect(result.lines.count == 68 + 35)
+        #expect(result.lines[68] == "zh/10.wav" && result.lines.last == "en/wait-after-one.wav")
         #expect(Set(result.lines).count == result.lines.count)
-        #expect(Array(result.lines.prefix(2)) == ["zh/hold-music.wav", "en/hold-music.wav"], "in the order the file names them")
+        #expect(Array(result.lines.prefix(2)) == ["zh/callback-confirm.wav", "en/callback-confirm.wav"],
+                "in the order the file needs them (the sales queue's overflow to a callback comes first)")
         #expect(result.lines.contains("en/survey-ask.wav"))
     }
 

@@ -1,0 +1,104 @@
+import Telephony
+
+/// How a callback's outside call is going, judged from what an analog line
+/// offers: the line is seized, dialled after a short settle (dial tone),
+/// then the exchange's tones tell the rest.
+///
+/// - busy or congestion tone: failed (`callee-busy`);
+/// - ringback, then its cadence breaks: answered;
+/// - a polarity reversal (answer supervision, where the line gives it): answered;
+/// - ringback for longer than the ring timeout: failed (`callee-no-answer`);
+/// - no ringback at all for `assumeAnswerAfter` (a ring-back melody, 彩铃,
+///   or an exchange that sends none): taken as answered — the agent has
+///   heard the line from the start and hangs up if nobody is there;
+/// - the loop drops before an answer: failed (`callee-not-reached`).
+///
+/// Pure: events and time in, a verdict out.
+struct CallbackProgress: Sendable, Equatable {
+    enum Stage: Sendable, Equatable {
+        /// Off hook, waiting for dial tone to settle.
+        case seizing
+        /// Digits going out.
+        case dialling
+        /// Dialled; waiting for an answer.
+        case waiting(since: SampleTime, ringback: Bool)
+    }
+
+    enum Verdict: Sendable, Equatable {
+        case dial
+        case answered
+        case failed(CallEnd)
+    }
+
+    /// Off hook before dialling (the exchange's dial tone comes up).
+    static let settle = SampleTime(milliseconds: 1_500)
+    /// Longest wait for the card to finish dialling.
+    static let dialGuard = SampleTime(milliseconds: 15_000)
+
+    let ringTimeout: SampleTime
+    let assumeAnswerAfter: SampleTime
+    private(set) var stage = Stage.seizing
+    private(set) var deadline: SampleTime
+
+    init(now: SampleTime, ringTimeout: SampleTime, assumeAnswerAfter: SampleTime) {
+        self.ringTimeout = ringTimeout
+        self.assumeAnswerAfter = assumeAnswerAfter
+        deadline = now + Self.settle
+    }
+
+    var isWaiting: Bool {
+        if case .waiting = stage { return true }
+        return false
+    }
+
+    mutating func timer(now: SampleTime) -> Verdict? {
+        guard now >= deadline else { return nil }
+        switch stage {
+        case .seizing:
+            stage = .dialling
+            deadline = now + Self.dialGuard
+            return .dial
+        case .dialling:
+            return dialled(now: now)
+        case .waiting(_, let ringback):
+            return ringback ? .failed(.calleeNoAnswer) : .answered
+        }
+    }
+
+    /// The card has sent the digits.
+    mutating func dialled(now: SampleTime) -> Verdict? {
+        guard stage == .dialling else { return nil }
+        stage = .waiting(since: now, ringback: false)
+        deadline = now + assumeAnswerAfter
+        return nil
+    }
+
+    /// A call-progress tone began on the line (`busy`, `congestion`, `ringback`).
+    mutating func toneBegan(_ name: String) -> Verdict? {
+        guard case .waiting(let since, _) = stage else { return nil }
+        switch name {
+        case "busy", "congestion":
+            return .failed(.calleeBusy)
+        case "ringback":
+            stage = .waiting(since: since, ringback: true)
+            deadline = since + ringTimeout
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A tone's cadence broke: ringback that stops means the callee picked up.
+    func toneEnded(_ name: String) -> Verdict? {
+        guard case .waiting(_, true) = stage, name == "ringback" else { return nil }
+        return .answered
+    }
+
+    func polarityReversed() -> Verdict? {
+        isWaiting ? .answered : nil
+    }
+
+    func loopDropped() -> Verdict {
+        .failed(.calleeNotReached)
+    }
+}

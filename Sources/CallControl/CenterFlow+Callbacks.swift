@@ -1,0 +1,259 @@
+import ACD
+import Channels
+import DSP
+import MediaLoop
+import Telephony
+
+/// Callbacks keeping place. The caller (in a queue, by the queue's callback
+/// key, an overflow, or a `callback QUEUE` menu action) confirms or keys in
+/// a number and hangs up; the ACD keeps their place. At the front, the
+/// agent's phone rings while an outside line is held for the call
+/// (`.reserved`); when the agent answers, the line is seized, the number
+/// dialled (after `OutboundGate`'s checks) and the agent hears the line at
+/// once; `CallbackProgress` decides answered or failed. A failed attempt
+/// goes back to the ACD, which retries later or gives up.
+///
+/// The callback is its own call (a "leg", direction `callback`, with
+/// `callbackOf` the call it was booked on). The ACD knows it by the booking
+/// call's id: `legs` and `legOrigin` translate.
+extension CenterFlow {
+    struct Booking: Sendable, Equatable {
+        var queue: String
+        var number: String
+        var language: String
+        /// When the caller joined the queue (their wait runs on while booked).
+        var joined: SampleTime
+    }
+
+    // MARK: Booking, with the caller on the line
+
+    /// Asks a waiting caller for the number (the suggested one, their caller
+    /// ID, is read back if the box may dial it).
+    mutating func collectCallbackNumber(_ id: CallID, suggested: String?) {
+        guard let session = sessions[id], case .queued = lines[session.line] ?? .idle, session.entry == nil else { return }
+        let entry = CallbackEntry(suggested: suggested.flatMap { plan.outbound.allows($0) ? $0 : nil }, now: now)
+        sessions[id]?.entry = entry
+        say(id, entry.opening)
+    }
+
+    /// A menu's `callback QUEUE`: the caller joins the queue and books at
+    /// once (with the number a collection stored, or after confirming one).
+    mutating func requestCallback(_ id: CallID, queue: String) {
+        join(id, queue: queue)
+        guard let line = calls[id]?.line, case .queued = lines[line] ?? .idle else { return }
+        if let typed = calls[id]?.data["callback_number"], plan.outbound.allows(typed) {
+            acdStep(.callbackNumberEntered(acdCall(id), number: typed))
+        } else {
+            collectCallbackNumber(id, suggested: calls[id]?.callerID?.number)
+        }
+    }
+
+    mutating func callbackEntryKey(_ id: CallID, _ key: DTMFKey) {
+        guard var entry = sessions[id]?.entry else { return }
+        let outbound = plan.outbound
+        let step = entry.key(key, now: now) { outbound.allows($0) }
+        sessions[id]?.entry = entry
+        if let step { callbackEntryStep(id, step) }
+    }
+
+    mutating func callbackEntryStep(_ id: CallID, _ step: CallbackEntry.Step) {
+        switch step {
+        case .say(let names):
+            say(id, names)
+        case .book(let number):
+            sessions[id]?.entry = nil
+            acdStep(.callbackNumberEntered(acdCall(id), number: number))
+        case .cancel:
+            sessions[id]?.entry = nil
+            stopPlayback(id)
+            resumeMusic(id)
+        }
+    }
+
+    /// The ACD has booked the callback: confirm it, then release the line.
+    mutating func releaseForCallback(_ id: CallID, number: String) {
+        guard let session = sessions[id], let queue = session.queue else { return }
+        bookings[id] = Booking(queue: queue, number: number, language: session.language, joined: session.joined ?? now)
+        calls[id]?.data["callback_number"] = number
+        calls[id]?.end = .callbackBooked
+        queueEvent(id, queue, .callbackBooked(number: number))
+        lines[session.line] = .leaving(id)
+        play(id, [CenterPlan.file("callback-booked", session.language)], owner: .farewell(.callbackBooked))
+    }
+
+    private mutating func say(_ id: CallID, _ names: [String]) {
+        guard let language = sessions[id]?.language else { return }
+        play(id, names.map { CenterPlan.file($0, language) }, owner: .queueMessage)
+    }
+
+    // MARK: Offers: the agent's phone rings, an outside line is held
+
+    mutating func offerCallback(_ booking: CallID, _ agent: AgentID, _ phone: ChannelNumber) {
+        let line: ChannelNumber
+        if let held = reservations[booking] {
+            line = held
+        } else if let free = freeOutboundLine() {
+            line = free
+            reservations[booking] = free
+            lines[free] = .reserved(booking)
+        } else {
+            note("a callback is due but no outside line is free: it waits")
+            deferredACD.append(.callbackLineUnavailable(acdCall(booking)))
+            return
+        }
+        legOffers[booking, default: []].insert(agent)
+        offeredPhone[agent] = phone
+        if phones[phone] == .idle { ring(phone, line) } else { pendingRing[phone] = line }
+    }
+
+    mutating func cancelCallbackOffer(_ booking: CallID, _ agent: AgentID) {
+        legOffers[booking]?.remove(agent)
+        guard let line = reservations[booking] else { return }
+        if let phone = offeredPhone.removeValue(forKey: agent) {
+            if phones[phone] == .ringing(line: line) {
+                phones[phone] = .idle
+                media(.hook(phone, .ringStop))
+            }
+            if pendingRing[phone] == line { pendingRing[phone] = nil }
+        }
+        if legOffers[booking]?.isEmpty ?? true {
+            legOffers[booking] = nil
+            reservations[booking] = nil
+            if lines[line] == .reserved(booking) { lines[line] = .idle }
+        }
+    }
+
+    func freeOutboundLine() -> ChannelNumber? {
+        plan.outboundLines.first { lines[$0] == .idle && !down.contains($0) }
+    }
+
+    // MARK: Dialling
+
+    /// The agent answered: seize the line, bridge the agent to it, dial.
+    mutating func dialCallback(_ booking: CallID, number: String, agent: AgentID) {
+        legOffers[booking] = nil
+        let phone = offeredPhone.removeValue(forKey: agent) ?? acd.agent(agent)?.channel.map { ChannelNumber($0.rawValue) }
+        guard let details = bookings[booking], let phone else { return }
+        let held = reservations.removeValue(forKey: booking)
+        if let held, lines[held] == .reserved(booking) { lines[held] = .idle }
+        guard let line = held.flatMap({ lines[$0] == .idle && !down.contains($0) ? $0 : nil }) ?? freeOutboundLine() else {
+            note("callback to \(number) not dialled: no outside line is free")
+            phones[phone] = .afterCall
+            media(.play(phone, plan.tones.refused, loop: false))
+            deferredACD.append(.callbackFailed(acdCall(booking)))
+            return
+        }
+        let leg = CallID(nextCall)
+        nextCall += 1
+        var record = CallRecord(id: leg, line: line, arrived: now)
+        record.direction = .callback
+        record.callbackOf = booking
+        record.dialled = number
+        record.queue = details.queue
+        record.agent = phone
+        record.agentID = agent.rawValue
+        record.language = details.language
+        calls[leg] = record
+        legs[booking] = leg
+        legOrigin[leg] = booking
+        lines[line] = .callingOut(leg)
+        var session = CallSession(line: line, language: details.language)
+        session.queue = details.queue
+        session.phone = phone
+        session.progress = CallbackProgress(now: now, ringTimeout: SampleTime(milliseconds: Int64(plan.outbound.ringTimeout)),
+                                            assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)))
+        sessions[leg] = session
+        media(.stopPlayback(phone))
+        phones[phone] = .talking(line: line)
+        if let refusal = gate.admit(number, now: now) {
+            note("callback to \(number) not dialled: \(refusal)")
+            return callbackLegFailed(leg, .outboundRefused)
+        }
+        media(.hook(line, .offHook))
+        media(.setDSP(line, [.tones]))
+        media(.bridge(line, phone))  // the agent hears dial tone, the digits, ringback
+    }
+
+    /// Time for the callback leg's next step.
+    mutating func callbackTimer(_ leg: CallID) {
+        guard var progress = sessions[leg]?.progress else { return }
+        let verdict = progress.timer(now: now)
+        sessions[leg]?.progress = progress
+        callbackVerdict(leg, verdict)
+    }
+
+    /// Line events on a line that is calling out.
+    mutating func callbackLineEvent(_ leg: CallID, _ event: ChannelEvent) {
+        guard var progress = sessions[leg]?.progress else { return }
+        switch event {
+        case .dialComplete:
+            let verdict = progress.dialled(now: now)
+            sessions[leg]?.progress = progress
+            callbackVerdict(leg, verdict)
+        case .polarityReversal:
+            callbackVerdict(leg, progress.polarityReversed())
+        case .lineDisconnect:
+            callbackVerdict(leg, progress.loopDropped())
+        case .alarm:
+            callbackVerdict(leg, .failed(.lineFailed))
+        default:
+            break
+        }
+    }
+
+    /// Call-progress tones on a line that is calling out.
+    mutating func callbackLineSignal(_ leg: CallID, _ event: DSPEvent) {
+        guard var progress = sessions[leg]?.progress else { return }
+        switch event {
+        case .toneBegin(let tone, _, _):
+            let verdict = progress.toneBegan(plan.toneNames[tone] ?? "")
+            sessions[leg]?.progress = progress
+            callbackVerdict(leg, verdict)
+        case .toneEnd(let tone, _, _):
+            callbackVerdict(leg, progress.toneEnded(plan.toneNames[tone] ?? ""))
+        default:
+            break
+        }
+    }
+
+    private mutating func callbackVerdict(_ leg: CallID, _ verdict: CallbackProgress.Verdict?) {
+        guard let verdict, let line = sessions[leg]?.line, let number = calls[leg]?.dialled else { return }
+        switch verdict {
+        case .dial:
+            media(.dial(line, plan.outbound.dialPrefix + number))
+        case .answered:
+            sessions[leg]?.progress = nil
+            calls[leg]?.answered = now
+            media(.setDSP(line, DSPFeatures.call))
+            acdStep(.callbackConnected(acdCall(leg), line: ChannelID(line.rawValue)))
+        case .failed(let end):
+            callbackLegFailed(leg, end)
+        }
+    }
+
+    /// The attempt failed: release the line (the agent hears busy tone until
+    /// they hang up) and let the ACD retry or give up.
+    mutating func callbackLegFailed(_ leg: CallID, _ end: CallEnd) {
+        guard let booking = legOrigin[leg] else { return }
+        if let queue = sessions[leg]?.queue { queueEvent(booking, queue, .callbackFailed(reason: end.rawValue, leg: leg)) }
+        release(leg, end)
+        acdStep(.callbackFailed(acdCall(booking)))
+    }
+
+    /// The agent hung up while the callback was still being dialled or
+    /// ringing: nobody was reached. True when the phone was on such a call.
+    mutating func agentLeftCallback(_ phone: ChannelNumber, line: ChannelNumber) -> Bool {
+        guard case .callingOut(let leg) = lines[line] ?? .idle else { return false }
+        phones[phone] = .idle
+        callbackLegFailed(leg, .calleeNotReached)
+        media(.stopPlayback(phone))
+        return true
+    }
+
+    /// Every attempt failed: the booking is dropped.
+    mutating func callbackGaveUp(_ booking: CallID, number: String) {
+        guard let details = bookings.removeValue(forKey: booking) else { return }
+        queueEvent(booking, details.queue, .callbackGaveUp(number: number))
+        note("callback to \(number) (queue \(details.queue)) given up after its last attempt")
+    }
+}

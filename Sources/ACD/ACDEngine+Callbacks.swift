@@ -45,6 +45,10 @@ extension ACDEngine {
     static let lineWait = SampleTime.seconds(30)
 
     mutating func callbackLineUnavailable(_ call: CallID, now: SampleTime) {
+        if connected[call]?.dialling != nil {
+            // The agent answered but the call could not be placed: not an attempt.
+            return endCallbackAttempt(call, failed: false, now: now)
+        }
         guard let q = whereWaiting[call], let e = queues[q].position(of: call), var booking = queues[q].waiting[e].callback,
               !queues[q].waiting[e].ringing.isEmpty else { return }
         for i in queues[q].waiting[e].ringing {

@@ -20,8 +20,9 @@ public enum ACDEvent: Sendable, Equatable {
     case callbackConnected(CallID, line: ChannelID)
     /// The callback's outside call failed (busy, no answer, no line).
     case callbackFailed(CallID)
-    /// A callback was offered but no outside line is free: the offers are
-    /// withdrawn (not counted as missed) and the booking waits a little.
+    /// A callback was offered (or its agent answered) but no outside line
+    /// could be used: the offers are withdrawn (not counted as missed) or
+    /// the agent is freed, and the booking waits; not counted as an attempt.
     case callbackLineUnavailable(CallID)
     /// Digits dialled on an idle phone that start with a feature code.
     case featureCode(ChannelID, digits: String)

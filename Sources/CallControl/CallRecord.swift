@@ -43,6 +43,9 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     /// A callback was not dialled: the number is not allowed, the hourly or
     /// daily cap is reached, or no outside line is free.
     case outboundRefused = "outbound-refused"
+    /// A caller rang in on the line just as the box seized it for a callback
+    /// (glare): the callback was not dialled and the caller is served.
+    case glare
 }
 
 /// Which way a call went: a caller calling in, or the box calling a caller

@@ -123,6 +123,20 @@ extension CenterFlow {
         }
     }
 
+    /// A caller rang in on a line held for a callback: the hold moves to
+    /// another free line (the agents' ringing follows), or is dropped and
+    /// a line is looked for when the agent answers.
+    mutating func moveReservation(_ booking: CallID, from line: ChannelNumber) {
+        reservations[booking] = nil
+        let other = freeOutboundLine()  // the ringing line is not free: still held
+        lines[line] = .idle
+        guard let other else { return }
+        reservations[booking] = other
+        lines[other] = .reserved(booking)
+        for (phone, state) in phones where state == .ringing(line: line) { phones[phone] = .ringing(line: other) }
+        for (phone, held) in pendingRing where held == line { pendingRing[phone] = other }
+    }
+
     func freeOutboundLine() -> ChannelNumber? {
         plan.outboundLines.first { lines[$0] == .idle && !down.contains($0) }
     }
@@ -186,6 +200,8 @@ extension CenterFlow {
     mutating func callbackLineEvent(_ leg: CallID, _ event: ChannelEvent) {
         guard var progress = sessions[leg]?.progress else { return }
         switch event {
+        case .ringBegin where !progress.isWaiting:
+            glare(leg)
         case .dialComplete:
             let verdict = progress.dialled(now: now)
             sessions[leg]?.progress = progress
@@ -229,6 +245,32 @@ extension CenterFlow {
         case .failed(let end):
             callbackLegFailed(leg, end)
         }
+    }
+
+    /// The line rang as the box seized it: the seizure answered an incoming
+    /// caller. The callback is put back (not an attempt), the agent freed,
+    /// and the caller goes to the line's menu like any caller.
+    private mutating func glare(_ leg: CallID) {
+        guard let booking = legOrigin[leg], let session = sessions[leg], var record = calls.removeValue(forKey: leg) else { return }
+        let line = session.line
+        note("an incoming call seized line \(line) as a callback did (glare): the caller is served, the callback waits")
+        media(.unbridge(line))
+        if let phone = session.phone {
+            phones[phone] = .afterCall
+            media(.play(phone, plan.tones.refused, loop: false))
+        }
+        sessions[leg] = nil
+        legOrigin[leg] = nil
+        legs[booking] = nil
+        record.ended = now
+        record.end = .glare
+        emit(.finished(record))
+        deferredACD.append(.callbackLineUnavailable(acdCall(booking)))
+        let id = CallID(nextCall)
+        nextCall += 1
+        calls[id] = CallRecord(id: id, line: line, arrived: now)
+        lines[line] = .ringing(id, rings: 1, lastRing: now)
+        answer(line, id)
     }
 
     /// The attempt failed: release the line (the agent hears busy tone until

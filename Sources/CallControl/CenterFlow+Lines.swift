@@ -14,6 +14,10 @@ extension CenterFlow {
             if case .alarm = event { down.insert(line) }
             return callbackLineEvent(leg, event)
         }
+        if case .reserved(let booking) = state, event == .ringBegin {
+            moveReservation(booking, from: line)  // a caller rings in: they have the line
+            return lineEvent(line, event)
+        }
         switch (state, event) {
         case (.idle, .ringBegin):
             guard plan.lines[line]?.menu != nil, !down.contains(line) else { return }  // no menu: not answered

@@ -277,7 +277,7 @@ public struct OutboundSection: Sendable, Equatable {
     public var ringTimeout = 45_000
     /// Without ringback from the exchange (a ring-back melody, 彩铃), the
     /// called party counts as answered this many milliseconds after dialling.
-    public var assumeAnswerAfter = 12_000
+    public var assumeAnswerAfter = 15_000
 
     public static let chinaDomestic: [NumberPattern] = [
         "1[3-9]XXXXXXXXX", "0[1-9]XXXXXXXX", "0[1-9]XXXXXXXXX", "0[1-9]XXXXXXXXXX", "[2-8]XXXXXX", "[2-8]XXXXXXX",

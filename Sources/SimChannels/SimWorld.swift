@@ -27,10 +27,16 @@ public struct SimWorldSettings: Sendable {
     /// answer and each next one 2–4 s later (the menus take keys during
     /// their prompts). The default fits config/kefu.toml: "1" sales; "2"
     /// then "1" the support menu's queue; "3" then an order number and "#".
-    public var keyScripts: [[String]] = [["1"], ["2", "1"], ["3", "2026031501#"]]
+    /// "2", "2", "1": the support menu's callback, confirming the caller ID.
+    public var keyScripts: [[String]] = [["1"], ["2", "1"], ["3", "2026031501#"], ["2", "2", "1"]]
     /// Seconds after the agent hangs up before a caller answers the survey
     /// (a key 1–5), if Kefu keeps the line.
     public var surveyDelay = 1.5...2.5
+    /// When Kefu calls a line out (a callback): the share of called parties
+    /// who answer (after 1–3 rings), and of those who are busy; the rest let
+    /// it ring.
+    public var calleeAnswerChance = 0.75
+    public var calleeBusyChance = 0.15
     public var seed: UInt64 = 1
 
     public init() {}
@@ -43,12 +49,16 @@ public struct SimWorldCounts: Sendable, Equatable {
     public var blocked = 0
     public var gaveUpRinging = 0
     public var abandonedWaiting = 0
+    /// Callers (not called-back parties) who heard an agent.
     public var reachedAgent = 0
     public var endedByCaller = 0
     public var endedByAgent = 0
     public var offersMissed = 0
     /// Survey answers keyed in (after the agent hung up).
     public var surveysAnswered = 0
+    /// Calls Kefu placed to the exchange (callbacks), and those answered.
+    public var calledBack = 0
+    public var callbacksAnswered = 0
     public init() {}
 }
 
@@ -71,19 +81,22 @@ public struct SimWorldCounts: Sendable, Equatable {
 /// silence.
 public final class SimWorld: SimWorldDriver {
     public let settings: SimWorldSettings
-    private let counters = SimCounters()
+    let counters = SimCounters()
     /// A snapshot of the counts, safe to read from any thread.
     public var counts: SimWorldCounts { counters.snapshot }
     static let signature: [Int16] = [9, -9, 7, -7]
 
-    private var rng: SplitMix64
+    var rng: SplitMix64
     private var nextArrival: Int64
     private var callers: [ChannelNumber: Caller] = [:]
     private var agents: [ChannelNumber: Agent] = [:]
     private let lineNumbers: [ChannelNumber]
     private let phoneNumbers: [ChannelNumber]
-    private var block: [Int16]
-    private let busyCycle: [Int16]
+    var block: [Int16]
+    let busyCycle: [Int16]
+    /// China's ringback (450 Hz, 1 s on, 4 s off) and dial tone, for calls Kefu places.
+    let ringbackCycle: [Int16]
+    let dialTone: [Int16]
     private var numberSequence = 0
 
     enum CallerState: Equatable {
@@ -95,6 +108,10 @@ public final class SimWorld: SimWorldDriver {
         /// the caller hangs up at `giveUpAt` if Kefu has not.
         case survey(answerAt: Int64?, giveUpAt: Int64)
         case busyTone
+        /// Kefu seized the line to call out; dial tone until digits come.
+        case seized(digitsBefore: Int)
+        /// Ringback after Kefu dialled; answered at `answerAt` (nil: never).
+        case ringingBack(since: Int64, answerAt: Int64?)
     }
 
     final class Caller {
@@ -111,6 +128,11 @@ public final class SimWorld: SimWorldDriver {
         /// The last block heard carried speech (the agent talking).
         var hearsSpeech = false
         var busyPosition = 0
+        var tonePosition = 0
+        /// Idle with the line on hook since the last call: Kefu lifting it now is a seizure.
+        var onHookWhileIdle = false
+        /// On a call Kefu placed (a callback), not one they made.
+        var isCallee = false
         init() { callerID = CallerIDGenerator(signal: .bell202) }
     }
 
@@ -142,6 +164,12 @@ public final class SimWorld: SimWorldDriver {
         var synth = SignalSynth()
         synth.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 350, offMilliseconds: 350, totalMilliseconds: 700)
         busyCycle = synth.pcm
+        var ringback = SignalSynth()
+        ringback.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 1000, offMilliseconds: 4000, totalMilliseconds: 5000)
+        ringbackCycle = ringback.pcm
+        var dial = SignalSynth()
+        dial.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 1000, offMilliseconds: 0, totalMilliseconds: 1000)
+        dialTone = dial.pcm
         nextArrival = 0
         nextArrival = ticks(exponential(mean: 60 / max(settings.callsPerMinute, 0.001)))
     }
@@ -167,7 +195,7 @@ public final class SimWorld: SimWorldDriver {
             caller.hearsSpeech = Self.carriesSpeech(block)
             switch caller.state {
             case .waiting where hearsAgent:
-                counters.reachedAgent.add(1, ordering: .relaxed)
+                if !caller.isCallee { counters.reachedAgent.add(1, ordering: .relaxed) }
                 caller.agentSilent = 0
                 caller.state = .talking(until: tick + ticks(exponential(mean: settings.meanTalk * 2)))
             case .talking:
@@ -202,19 +230,27 @@ public final class SimWorld: SimWorldDriver {
         }
         let caller = callers[line]!
         caller.state = .ringing(since: tick)
+        caller.onHookWhileIdle = false
+        caller.isCallee = false
         numberSequence += 1
         let number = "1380013" + String(String(numberSequence + 1000).suffix(4))
         caller.callerID.send(CallerID(format: .fskMDMF, number: number, name: nil, dateTime: "11251030"))
     }
 
-    private func send(_ board: SimBoard, _ line: ChannelNumber) {
+    func send(_ board: SimBoard, _ line: ChannelNumber) {
         block.withUnsafeBufferPointer { board.farSend(line, $0) }
     }
 
     private func callerActs(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller, _ tick: Int64) {
         switch caller.state {
         case .idle:
-            return
+            if !board.lineIsOffHook(line) {
+                caller.onHookWhileIdle = true
+            } else if caller.onHookWhileIdle {
+                seized(board, line, caller)
+            }
+        case .seized, .ringingBack:
+            calledOut(board, line, caller, tick)
         case .ringing(let since):
             if board.lineIsOffHook(line) {
                 board.farRing(line, false)
@@ -242,7 +278,12 @@ public final class SimWorld: SimWorldDriver {
                 press(caller, caller.script.removeFirst())
                 caller.nextKeys = tick + ticks(2 + 2 * rng.nextUnit())
             }
-            sendKeys(board, line, caller)
+            if caller.sendingKeys {
+                sendKeys(board, line, caller)
+            } else {
+                speak(level: -62)  // the line's faint noise: an agent on it hears someone there
+                send(board, line)
+            }
             if tick - since > patience {
                 counters.abandonedWaiting.add(1, ordering: .relaxed)
                 hangUp(board, line, caller)
@@ -303,7 +344,7 @@ public final class SimWorld: SimWorldDriver {
         send(board, line)
     }
 
-    private func hangUp(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller) {
+    func hangUp(_ board: SimBoard, _ line: ChannelNumber, _ caller: Caller) {
         if rng.nextUnit() < settings.busyToneShare {
             caller.state = .busyTone
             caller.busyPosition = 0
@@ -360,6 +401,7 @@ final class SimCounters: Sendable {
     let arrived = Atomic<Int>(0), blocked = Atomic<Int>(0), gaveUpRinging = Atomic<Int>(0)
     let abandonedWaiting = Atomic<Int>(0), reachedAgent = Atomic<Int>(0), endedByCaller = Atomic<Int>(0)
     let endedByAgent = Atomic<Int>(0), offersMissed = Atomic<Int>(0), surveysAnswered = Atomic<Int>(0)
+    let calledBack = Atomic<Int>(0), callbacksAnswered = Atomic<Int>(0)
 
     var snapshot: SimWorldCounts {
         var c = SimWorldCounts()
@@ -372,6 +414,8 @@ final class SimCounters: Sendable {
         c.endedByAgent = endedByAgent.load(ordering: .relaxed)
         c.offersMissed = offersMissed.load(ordering: .relaxed)
         c.surveysAnswered = surveysAnswered.load(ordering: .relaxed)
+        c.calledBack = calledBack.load(ordering: .relaxed)
+        c.callbacksAnswered = callbacksAnswered.load(ordering: .relaxed)
         return c
     }
 }

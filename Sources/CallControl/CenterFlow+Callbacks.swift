@@ -138,7 +138,7 @@ extension CenterFlow {
     }
 
     func freeOutboundLine() -> ChannelNumber? {
-        plan.outboundLines.first { lines[$0] == .idle && !down.contains($0) }
+        plan.outboundLines.first { lines[$0] == .idle && alarms[$0] == nil }
     }
 
     // MARK: Dialling
@@ -150,7 +150,7 @@ extension CenterFlow {
         guard let details = bookings[booking], let phone else { return }
         let held = reservations.removeValue(forKey: booking)
         if let held, lines[held] == .reserved(booking) { lines[held] = .idle }
-        guard let line = held.flatMap({ lines[$0] == .idle && !down.contains($0) ? $0 : nil }) ?? freeOutboundLine() else {
+        guard let line = held.flatMap({ lines[$0] == .idle && alarms[$0] == nil ? $0 : nil }) ?? freeOutboundLine() else {
             note("callback to \(number) not dialled: no outside line is free")
             phones[phone] = .afterCall
             media(.play(phone, plan.tones.refused, loop: false))

@@ -11,7 +11,8 @@ extension CenterFlow {
     mutating func lineEvent(_ line: ChannelNumber, _ event: ChannelEvent) {
         let state = lines[line] ?? .idle
         if case .callingOut(let leg) = state {
-            if case .alarm = event { down.insert(line) }
+            if case .alarm(let set) = event { alarms[line] = set }
+            if case .alarmCleared = event { alarms[line] = nil }
             return callbackLineEvent(leg, event)
         }
         if case .reserved(let booking) = state, event == .ringBegin {
@@ -20,11 +21,15 @@ extension CenterFlow {
         }
         switch (state, event) {
         case (.idle, .ringBegin):
-            guard plan.lines[line]?.menu != nil, !down.contains(line) else { return }  // no menu: not answered
+            guard plan.lines[line]?.menu != nil, alarms[line] == nil else { return }  // no menu: not answered
             let id = CallID(nextCall)
             nextCall += 1
             calls[id] = CallRecord(id: id, line: line, arrived: now)
-            dtmfCallerID[line] = DTMFCallerIDAssembler()
+            if let (cid, at) = earlyCallerID.removeValue(forKey: line), now - at <= Self.earlyCallerIDLifetime {
+                calls[id]?.callerID = cid
+            }
+            // A DTMF caller ID still being sent when the ring began goes on.
+            if dtmfCallerID[line] == nil { dtmfCallerID[line] = DTMFCallerIDAssembler() }
             lines[line] = .ringing(id, rings: 1, lastRing: now)
             if plan.answerOnRing <= 1 { answer(line, id) } else { media(.setDSP(line, [.callerID, .dtmf])) }
         case (.ringing(let id, let rings, _), .ringBegin):
@@ -34,11 +39,11 @@ extension CenterFlow {
             lines[line] = .ringing(id, rings: rings, lastRing: now)
         case (_, .lineDisconnect):
             if let id = state.call { callerGone(id, .callerLoopCurrentDrop) }
-        case (_, .alarm):
-            down.insert(line)
+        case (_, .alarm(let set)):
+            alarms[line] = set
             if let id = state.call { callerGone(id, .lineFailed) }
         case (_, .alarmCleared):
-            down.remove(line)
+            alarms[line] = nil
         default:
             break
         }
@@ -69,8 +74,13 @@ extension CenterFlow {
             if let id = state.call { callerGone(id, .callerBusyTone) }
         case .dtmfBegin(let key, let at):
             switch state {
-            case .idle, .reserved:
+            case .reserved:
                 break
+            case .idle:
+                // DTMF caller ID sent before the first ring (common in China).
+                var assembler = dtmfCallerID[line] ?? DTMFCallerIDAssembler()
+                if assembler.add(key, at: at), let cid = try? assembler.take() { earlyCallerID[line] = (cid, now) }
+                dtmfCallerID[line] = assembler
             case .ringing(let id, _, _):
                 var assembler = dtmfCallerID[line] ?? DTMFCallerIDAssembler()
                 if assembler.add(key, at: at), let cid = try? assembler.take() { calls[id]?.callerID = cid }
@@ -123,9 +133,10 @@ extension CenterFlow {
             media(.stopPlayback(line))
             media(.hook(line, .onHook))
         }
-        media(.setDSP(line, []))
+        media(.setDSP(line, idleFeatures(line)))
         lines[line] = .idle
         dtmfCallerID[line] = nil
+        earlyCallerID[line] = nil
         sessions[id] = nil
         if let booked = legOrigin.removeValue(forKey: id) { legs[booked] = nil }
         if var record = calls.removeValue(forKey: id) {
@@ -134,6 +145,15 @@ extension CenterFlow {
             emit(.finished(record))
         }
     }
+
+    /// What an idle line listens for: DTMF, for a caller ID sent before the
+    /// first ring, on lines whose calls are answered.
+    func idleFeatures(_ line: ChannelNumber) -> DSPFeatures {
+        plan.lines[line]?.menu != nil ? [.dtmf] : []
+    }
+
+    /// How long a DTMF caller ID sent before the first ring waits for that ring.
+    static let earlyCallerIDLifetime = SampleTime(milliseconds: 10_000)
 
     /// The ACD's name for a call (a callback leg goes by its booking call).
     func acdCall(_ id: CallID) -> ACD.CallID { ACD.CallID(UInt64((legOrigin[id] ?? id).rawValue)) }

@@ -34,10 +34,10 @@ extension CenterFlow {
             if !digits.isEmpty { submitFeatureCode(phone, digits, offHook: false) }
         case (.afterCall, .phoneOnHook), (.offHook, .phoneOnHook):
             hangUpIdle(phone)
-        case (_, .alarm):
-            down.insert(phone)
+        case (_, .alarm(let set)):
+            alarms[phone] = set
         case (_, .alarmCleared):
-            down.remove(phone)
+            alarms[phone] = nil
         default:
             break
         }
@@ -96,12 +96,12 @@ extension CenterFlow {
     mutating func reconcile() {
         var conditions: [ChannelID: LineCondition] = [:]
         for (line, state) in lines {
-            conditions[ChannelID(line.rawValue)] = down.contains(line) ? .down : (state.isAnswered ? .busy : .idle)
+            conditions[ChannelID(line.rawValue)] = alarms[line] != nil ? .down : (state.isAnswered ? .busy : .idle)
         }
         for (phone, state) in phones {
             let condition: LineCondition
             switch state {
-            case _ where down.contains(phone): condition = .down
+            case _ where alarms[phone] != nil: condition = .down
             case .idle, .ringing: condition = .idle
             default: condition = .busy
             }

@@ -79,11 +79,13 @@ public struct CenterFlow: Sendable {
     /// Offers to phones that were off hook: they ring once it is replaced.
     var pendingRing: [ChannelNumber: ChannelNumber] = [:]
     var featureDeadline: [ChannelNumber: SampleTime] = [:]
-    /// Channels in alarm.
-    var down: Set<ChannelNumber> = []
+    /// Channels whose span is in alarm, with the alarms the board reported.
+    public internal(set) var alarms: [ChannelNumber: AlarmSet] = [:]
     var nextCall = 1
     var freeSlots: [RecordingSlot]
     var dtmfCallerID: [ChannelNumber: DTMFCallerIDAssembler] = [:]
+    /// DTMF caller ID completed on an idle line (sent before the first ring), and when.
+    var earlyCallerID: [ChannelNumber: (CallerID, SampleTime)] = [:]
     var nextReconcile: SampleTime?
     var notesGiven: Set<String> = []
     /// Offers cancelled while handling one ACD event (see `acdStep`).
@@ -119,7 +121,8 @@ public struct CenterFlow: Sendable {
     /// Attaches every channel and logs the agents in (when the plan says so).
     public mutating func start(now: SampleTime = .zero) -> [CallAction] {
         self.now = now
-        for c in plan.lineOrder + plan.phones { media(.attach(c, [])) }
+        for c in plan.lineOrder { media(.attach(c, idleFeatures(c))) }
+        for c in plan.phones { media(.attach(c, [])) }
         for text in plan.startNotes { note(text) }
         if plan.logInAgentsAtStart {
             for agent in plan.acd.agents {

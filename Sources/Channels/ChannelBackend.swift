@@ -35,11 +35,30 @@ public protocol ChannelBackend: AnyObject {
     func beginTick()
     /// Called after every channel's block was written this tick.
     func endTick()
+    /// The spans the board's channels are on, with their alarms as the board
+    /// reports them now. Not for the media thread: asked at start-up.
+    func spans() -> [SpanInfo]
 }
 
 extension ChannelBackend {
     /// The info of one channel.
     public func info(_ channel: ChannelNumber) -> ChannelInfo? {
         channels.first { $0.number == channel }
+    }
+
+    /// The spans as the channels name them: one per span number, named after
+    /// its first channel's name up to the last '/', no alarms known.
+    public func spansFromChannels() -> [SpanInfo] {
+        var order: [SpanID] = []
+        var count: [SpanID: Int] = [:]
+        var name: [SpanID: String] = [:]
+        for c in channels {
+            if count[c.span] == nil {
+                order.append(c.span)
+                name[c.span] = c.name.lastIndex(of: "/").map { String(c.name[..<$0]) } ?? c.name
+            }
+            count[c.span, default: 0] += 1
+        }
+        return order.sorted().map { SpanInfo(span: $0, name: name[$0] ?? "", channelCount: count[$0] ?? 0) }
     }
 }

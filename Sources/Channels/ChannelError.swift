@@ -27,7 +27,7 @@ public enum ChannelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyOpen(let c): return "\(c): already open"
         case .wrongSignalling(let c, let op, let sig): return "\(c): \(op) does not apply to a \(sig.rawValue) channel"
         case .wrongBlockSize(let c, let e, let g): return "\(c): block of \(g) samples, channel uses \(e)"
-        case .inAlarm(let c, let a): return "\(c): span in alarm (\(a.rawValue))"
+        case .inAlarm(let c, let a): return "\(c): span in alarm (\(a.names.isEmpty ? "\(a.rawValue)" : a.names.joined(separator: ", ")))"
         case .invalidDigits(let c, let d): return "\(c): cannot dial '\(d)'"
         case .wouldBlock(let c): return "\(c): no audio ready"
         case .system(let c, let op, let e, let m): return "\(c.map { "\($0): " } ?? "")\(op) failed: \(m) (errno \(e))"

@@ -73,6 +73,28 @@ public struct AlarmSet: OptionSet, Sendable, Hashable {
     public static let blue = AlarmSet(rawValue: 4)
     public static let loopback = AlarmSet(rawValue: 8)
     public static let notOpen = AlarmSet(rawValue: 16)
+
+    /// The alarms by name, most serious first ("red", "yellow", ...); empty when none.
+    public var names: [String] {
+        [(AlarmSet.red, "red"), (.blue, "blue"), (.yellow, "yellow"), (.loopback, "loopback"), (.notOpen, "not-open")]
+            .filter { contains($0.0) }.map(\.1)
+    }
+}
+
+/// One span of the board: its number, the driver's name for it, how many
+/// channels it has, and its alarms when the board was asked.
+public struct SpanInfo: Sendable, Hashable {
+    public var span: SpanID
+    public var name: String
+    public var channelCount: Int
+    public var alarms: AlarmSet
+
+    public init(span: SpanID, name: String, channelCount: Int, alarms: AlarmSet = []) {
+        self.span = span
+        self.name = name
+        self.channelCount = channelCount
+        self.alarms = alarms
+    }
 }
 
 /// What the backend knows about one channel.

@@ -20,6 +20,13 @@ public final class DAHDIBackend: ChannelBackend {
     private var dialling: Set<ChannelNumber> = []
     /// Blocks dropped because the card's transmit buffers stayed full.
     public private(set) var droppedWrites = 0
+    /// Each channel's span alarms as the driver last reported them, by
+    /// channel number (sized once: updating it does not allocate).
+    private var alarmState: [AlarmSet]
+    /// Channels whose last read found no block even after waiting: until one
+    /// arrives, reads do not wait again, so a dead channel (a span whose far
+    /// end is gone) cannot stall every tick by the wait.
+    private var starved: [Bool]
 
     /// - Parameter channels: the channels to serve; by default every channel DAHDI has configured.
     public init(channels: [ChannelInfo]? = nil, blockSize: Int = 160) throws(ChannelError) {
@@ -29,6 +36,12 @@ public final class DAHDIBackend: ChannelBackend {
             self.channels = try DAHDIDiscovery.channels()
         }
         self.blockSize = blockSize
+        alarmState = Array(repeating: [], count: (self.channels.map(\.number.rawValue).max() ?? 0) + 1)
+        starved = Array(repeating: false, count: alarmState.count)
+    }
+
+    deinit {
+        for d in devices.values { d.close() }
     }
 
     private func device(_ c: ChannelNumber) throws(ChannelError) -> DAHDIDevice {
@@ -53,6 +66,17 @@ public final class DAHDIBackend: ChannelBackend {
         devices[c] = d
         pending[c] = FixedQueue(capacity: 64)
         rebuildPollSet()
+        // DAHDI queues ALARM only when a span's alarms change: a channel
+        // opened on a span already in alarm would never hear of it.
+        var params = dahdi_params()
+        params.channo = Int32(c.rawValue)
+        if case .done? = try? d.control(CDAHDI_GET_PARAMS, &params, "DAHDI_GET_PARAMS"), params.chan_alarms != 0 {
+            let set = DAHDIEventMap.alarmSet(Int32(bitPattern: params.chan_alarms))
+            alarmState[c.rawValue] = set
+            pending[c]?.push(.alarm(set))
+        } else {
+            alarmState[c.rawValue] = []
+        }
     }
 
     public func close(_ c: ChannelNumber) throws(ChannelError) {
@@ -82,7 +106,12 @@ public final class DAHDIBackend: ChannelBackend {
             if case .done = try d.control(CDAHDI_GET_PARAMS, &params, "DAHDI_GET_PARAMS") { alarms = Int32(bitPattern: params.chan_alarms) }
         }
         if let event = DAHDIEventMap.event(code, signalling: signalling, alarms: alarms) {
-            if event == .dialComplete { dialling.remove(c) }
+            switch event {
+            case .dialComplete: dialling.remove(c)
+            case .alarm(let set): alarmState[c.rawValue] = set
+            case .alarmCleared: alarmState[c.rawValue] = []
+            default: break
+            }
             pending[c]?.push(event)
         }
     }
@@ -93,6 +122,7 @@ public final class DAHDIBackend: ChannelBackend {
         for _ in 0..<4 {
             switch try d.read(into: UnsafeMutableRawBufferPointer(block)) {
             case .done(let n):
+                starved[c.rawValue] = false
                 if Int(n) < block.count * 2 {
                     (block.baseAddress! + Int(n) / 2).update(repeating: 0, count: block.count - Int(n) / 2)
                 }
@@ -100,6 +130,11 @@ public final class DAHDIBackend: ChannelBackend {
             case .eventPending:
                 try collectEvent(c, d)
             case .wouldBlock:
+                // A span in alarm may deliver no audio at all (a dynamic span
+                // whose peer is gone): say so at once rather than stall the tick.
+                let alarm = alarmState[c.rawValue]
+                if !alarm.isEmpty { throw .inAlarm(c, alarm) }
+                if starved[c.rawValue] { throw .wouldBlock(c) }
                 // Woken by an event (POLLPRI) before the block was complete:
                 // the block is at most one period away.
                 waitForAudio(c, milliseconds: 25)
@@ -107,6 +142,7 @@ public final class DAHDIBackend: ChannelBackend {
                 return
             }
         }
+        starved[c.rawValue] = true
         throw .wouldBlock(c)
     }
 
@@ -121,7 +157,7 @@ public final class DAHDIBackend: ChannelBackend {
             case .wouldBlock:
                 // The transmit buffers are full: wait for one to drain once,
                 // then drop the block (as a card that fell behind would).
-                if attempt > 0 { droppedWrites += 1; return }
+                if attempt > 0 || !alarmState[c.rawValue].isEmpty { droppedWrites += 1; return }
                 var one = [pollfd(fd: d.fd, events: Int16(POLLOUT), revents: 0)]
                 one.withUnsafeMutableBufferPointer { _ = DAHDIDevice.poll($0, milliseconds: 25) }
             case .eventPending:
@@ -188,6 +224,17 @@ public final class DAHDIBackend: ChannelBackend {
             try collectEvent(c, d)
         }
         return pending[c]?.pop()
+    }
+
+    /// A channel's span alarms as the driver last reported them (empty: none).
+    public func alarms(_ c: ChannelNumber) -> AlarmSet {
+        c.rawValue >= 0 && c.rawValue < alarmState.count ? alarmState[c.rawValue] : []
+    }
+
+    /// The spans of this backend's channels as DAHDI reports them now
+    /// (DAHDI_SPANSTAT); from the channels' names if the driver cannot say.
+    public func spans() -> [SpanInfo] {
+        (try? DAHDIDiscovery.spans(of: channels)) ?? spansFromChannels()
     }
 
     /// Whether the far end of a channel is off hook (DAHDI_GET_PARAMS rxisoffhook).

@@ -23,13 +23,24 @@ struct DAHDIDevice {
     let channel: ChannelNumber?
 
     static let channelPath = "/dev/dahdi/channel"
+    static let controlPath = "/dev/dahdi/ctl"
 
     /// Opens a new, unbound channel descriptor (non-blocking).
     static func openChannelDevice(for channel: ChannelNumber?) throws(ChannelError) -> DAHDIDevice {
-        let fd = Glibc.open(channelPath, O_RDWR | O_NONBLOCK | O_CLOEXEC)
+        try open(channelPath, channel)
+    }
+
+    /// Opens DAHDI's control device: parameters of any channel and span
+    /// status, without opening (and so disturbing) a channel.
+    static func openControlDevice() throws(ChannelError) -> DAHDIDevice {
+        try open(controlPath, nil)
+    }
+
+    private static func open(_ path: String, _ channel: ChannelNumber?) throws(ChannelError) -> DAHDIDevice {
+        let fd = Glibc.open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let e = errno
-            throw .system(channel, operation: "open \(channelPath)", errno: e, message: Self.describe(e))
+            throw .system(channel, operation: "open \(path)", errno: e, message: Self.describe(e))
         }
         return DAHDIDevice(fd: fd, channel: channel)
     }

@@ -51,7 +51,7 @@ public enum Daemon {
             if center.options.liveView && second != lastView && (interactive || second % 10 == 0) {
                 lastView = second
                 let lines = LiveView.render(center.control, world: center.world?.counts, statistics: center.media.statistics,
-                                            overruns: pacer?.overruns ?? 0, now: now)
+                                            overruns: pacer?.overruns ?? 0, now: now, spans: center.spans, channels: center.board.channels)
                 if interactive { print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")) } else { print(lines.joined(separator: "\n") + "\n") }
             }
         }

@@ -6,17 +6,25 @@ import MediaLoop
 import SimChannels
 import Telephony
 
-/// The text view `make run` shows: lines, agents, queues, and the day's
-/// counts. Pure: a snapshot in, lines of text out.
+/// The text view `make run` shows: spans and their alarms, lines, agents,
+/// queues, and the day's counts. Pure: a snapshot in, lines of text out.
 public enum LiveView {
+    /// - Parameters:
+    ///   - spans: the board's spans as found at start (`ChannelBackend.spans()`);
+    ///     their alarms now come from the channel events call control has seen.
+    ///   - channels: the board's channels (which span each is on).
     public static func render(_ control: CallController, world: SimWorldCounts?, statistics: MediaStatistics,
-                              overruns: Int, now: SampleTime) -> [String] {
+                              overruns: Int, now: SampleTime, spans: [SpanInfo] = [], channels: [ChannelInfo] = []) -> [String] {
         let flow = control.flow
         var out: [String] = []
         let seconds = now.milliseconds / 1000
         out.append("Kefu 客服 — \(world == nil ? "DAHDI board" : "simulated board") — \(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s" +
                    "   media ticks \(statistics.ticks), overruns \(overruns), events dropped \(statistics.eventsDropped)")
         out.append("")
+        if !spans.isEmpty {
+            out.append("SPANS")
+            out += self.spans(spans, channels: channels, alarms: flow.alarms)
+        }
         out.append("LINES")
         for line in flow.plan.lineOrder {
             out.append("  \(pad(line.description, 6)) \(describe(flow.lines[line] ?? .idle, flow: flow, now: now))")
@@ -33,6 +41,20 @@ public enum LiveView {
         out.append("")
         out += summary(control, world: world, now: now)
         return out
+    }
+
+    /// One line per span: number, name, channels, and OK or its alarms. A
+    /// span's alarms are those call control last heard on its channels; for a
+    /// span call control has no channel on, those found at start.
+    public static func spans(_ spans: [SpanInfo], channels: [ChannelInfo], alarms: [ChannelNumber: AlarmSet]) -> [String] {
+        spans.map { span in
+            let own = channels.filter { $0.span == span.span }.map(\.number)
+            let heard = alarms.filter { own.contains($0.key) }.values.reduce(into: AlarmSet()) { $0.formUnion($1) }
+            let now = own.isEmpty ? span.alarms : heard
+            let state = now.isEmpty ? "OK" : "ALARM " + now.names.joined(separator: " ").uppercased()
+            let count = "\(span.channelCount) channel\(span.channelCount == 1 ? "" : "s")"
+            return "  \(pad("span \(span.span.rawValue)", 8)) \(pad(span.name, 14)) \(pad(count, 12)) \(state)"
+        }
     }
 
     /// The database writer and the recordings: what is written, waiting, failing.

@@ -66,7 +66,7 @@ public struct PromptLibrary: Sendable {
         }
         tones = CenterTones(busy: table.add("tone:busy", Self.cadence(plan, "busy", cycles: 1)),
                             dial: table.add("tone:dial", Self.cadence(plan, "dialtone", cycles: 1)),
-                            accepted: table.add("tone:accepted", Self.beeps([880, 0, 880, 0], milliseconds: 120)),
+                            accepted: table.add("tone:accepted", Self.beeps([880, 0, 880, 0], milliseconds: 120)),  // see acceptedTone
                             refused: table.add("tone:refused", Self.cadence(plan, "congestion", cycles: 2)))
         self.table = table
     }
@@ -120,6 +120,12 @@ public struct PromptLibrary: Sendable {
         }
         return s.pcm
     }
+
+    /// The feature-code confirmation tone Kefu plays (two 880 Hz beeps of
+    /// 120 ms, 120 ms apart) as a tone plan, for whoever listens for it.
+    public static let acceptedTone = TonePlan(name: "kefu-accepted", tones: [
+        ToneSpec(name: "accepted", frequencies: [880], onMilliseconds: 120, offMilliseconds: 120, confirmCycles: 1),
+    ])
 
     /// Beeps (0: a gap), each `milliseconds` long.
     static func beeps(_ frequencies: [Double], milliseconds: Double) -> [Int16] {

@@ -28,6 +28,8 @@ public final class SimulatedCenter {
     /// Said once at start: config warnings, prompt stand-ins, what start-up
     /// repaired after a stop without shutdown.
     public let startNotes: [String]
+    /// The board's spans as found at start (numbers, names, channel counts).
+    public let spans: [SpanInfo]
     /// The database's writer (data-dir/kefu.db).
     public let store: StoreWriter
     /// The data directory (database, and recordings unless the config puts them elsewhere).
@@ -67,6 +69,7 @@ public final class SimulatedCenter {
         self.options = options
         self.config = setup.config
         self.board = board
+        spans = board.spans()
         self.simBoard = simBoard
         self.world = world
         prompts = setup.prompts

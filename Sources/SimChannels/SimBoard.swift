@@ -188,6 +188,15 @@ public final class SimBoard: ChannelBackend {
         s.events.push(.flash)
     }
 
+    /// The board's spans (lines on one, phones on the other) with their alarms now.
+    public func spans() -> [SpanInfo] {
+        spansFromChannels().map { span in
+            var s = span
+            for c in state where c.info.span == span.span { s.alarms.formUnion(c.alarm) }
+            return s
+        }
+    }
+
     /// Raises or clears an alarm on every channel of a span.
     public func setAlarm(_ span: SpanID, _ alarm: AlarmSet) {
         for s in state where s.info.span == span && s.alarm != alarm {

@@ -58,6 +58,11 @@ func fullCall(dataDirectory: String) -> [String] {
         for c in far.channels.map(\.number) { try far.open(c) }
         try far.setToneZone("cn")
     } catch { return ["set-up: \(error)"] }
+    // The next check opens these channels again.
+    defer {
+        for c in far.channels.map(\.number) where far.isOpen(c) { try? far.close(c) }
+        for c in box.channels.map(\.number) where box.isOpen(c) { try? box.close(c) }
+    }
     var options = CenterOptions()
     options.dataDirectory = dataDirectory
     options.demo = true

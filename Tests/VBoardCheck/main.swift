@@ -1,10 +1,13 @@
 // vboard-check — runs the channel contract on real DAHDI drivers.
 //
-// Meant to run inside the virtual board (board/virtual/run.sh), where span 1
-// is Kefu's side and span 2 the test exchange and phones: the channel
-// contract, then a whole call through kefud's graph. Prints one line per check
-// and a closing "N passed, N failed"; exits non-zero when any check fails.
-// Argument: the directory for the call's recording.
+// Meant to run inside the virtual board (board/virtual/test.sh), where spans 1
+// and 3 are Kefu's side and spans 2 and 4 the test exchange and phones: the
+// channel contract, a whole call through kefud's graph, then on a center with
+// lines on two spans: feature codes from an agent's phone, DTMF caller ID, the
+// ring cadence, and span 3's alarm mid-call and its recovery. Prints one line
+// per check and a closing "N passed, N failed"; exits non-zero when any check
+// fails. Argument: the directory for the calls' data.
+// Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
 import Channels
 import DAHDIChannels
 import KefuTesting
@@ -40,13 +43,17 @@ for (name, check) in ChannelContract.checks {
     for c in harness.box.channels.map(\.number) where harness.box.isOpen(c) { try? harness.box.close(c) }
     for c in harness.far.channels.map(\.number) where harness.far.isOpen(c) { try? harness.far.close(c) }
 }
-let callProblems = fullCall(dataDirectory: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard")
-if callProblems.isEmpty {
-    print("PASS fullCallOnRealDrivers")
-    passed += 1
-} else {
-    print("FAIL fullCallOnRealDrivers: " + callProblems.joined(separator: "; "))
-    failed += 1
+let data = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard"
+_ = mkdir(data, 0o750)
+let calls = [("fullCallOnRealDrivers", fullCall(dataDirectory: data + "/full-call"))] + twoSpanChecks(dataDirectory: data + "/two-spans")
+for (name, broken) in calls {
+    if broken.isEmpty {
+        print("PASS \(name)")
+        passed += 1
+    } else {
+        print("FAIL \(name): " + broken.joined(separator: "; "))
+        failed += 1
+    }
 }
 print("vboard-check: \(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

@@ -6,7 +6,7 @@
 # Builds two small host programs into .build-vboard/selftest/ — loopcheck (C, real DAHDI ioctls)
 # and, when swiftc is available, hello (Swift with Foundation) — then boots the board once through
 # run.sh and runs selftest/guest-check.sh there. Passes when:
-#   - dahdi_scan shows two active 4-channel spans without alarms (basechan 1 and 5);
+#   - dahdi_scan shows the four spans without alarms (4 channels at 1 and 5, 2 at 9 and 11);
 #   - channels 1-8 have the signalling of guest/system.conf and ring/answer across the n <-> n+4 wiring;
 #   - the Swift runtime under /opt/swift is reachable and the Swift program runs;
 #   - the guest's result file arrives in the share, and the command's exit status (42) comes back.
@@ -53,7 +53,7 @@ out=$("$HERE/run.sh" --timeout 240 --share "$share" -- "$HERE/selftest/guest-che
 printf '%s\n' "$out" | sed 's/^/    /'
 judge "run.sh returned the command's exit status (got $rc, want 42)" test "$rc" = 42
 judge "loopcheck: signalling and wiring of channels 1-8" has '^PASS: 0 failed$'
-judge "dahdi_scan: two spans, no alarms" has '^ok   dahdi_scan: 2 spans'
+judge "dahdi_scan: four spans, no alarms" has '^ok   dahdi_scan: 4 spans'
 judge "Swift runtime reachable in the chroot" has '^ok   Swift runtime'
 ((${#hello[@]} == 0)) || judge "Swift program ran in the guest" has '^swift: hello from .*/dev/dahdi/channel present'
 judge "result file came back through the share" grep -q ' with 0 failures$' "$share/result.txt"

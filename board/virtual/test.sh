@@ -31,4 +31,5 @@ cd "$CHECK"
 "$HERE/selftest.sh"
 # The call's data (SQLite in WAL mode, recordings) goes on the guest's own
 # /tmp: the 9p share cannot map SQLite's shared-memory file.
-exec "$HERE/run.sh" --share "$CHECK/share" --timeout 600 -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
+# VBOARD_GUEST: where vboard-check finds span4.conf (to take span 4 away and back).
+exec "$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data

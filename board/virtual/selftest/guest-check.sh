@@ -7,12 +7,14 @@ fails=0
 ok() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 
-# The host's dahdi_scan (dynamically linked) sees two active 4-channel spans without alarms.
+# The host's dahdi_scan (dynamically linked) sees the four spans of system.conf without alarms:
+# 4 channels at 1 and 5, 2 channels at 9 and 11.
 scan=$(/usr/sbin/dahdi_scan 2>&1) || fail "dahdi_scan: $scan"
 spans=$(grep -c '^\[[0-9]*\]$' <<< "$scan")
 summary=$(grep -E '^(basechan|totchans|alarms)=' <<< "$scan" | tr '\n' ' ')
-if [[ $spans == 2 && $summary == "alarms=OK basechan=1 totchans=4 alarms=OK basechan=5 totchans=4 " ]]; then
-    ok "dahdi_scan: 2 spans: $summary"
+want="alarms=OK basechan=1 totchans=4 alarms=OK basechan=5 totchans=4 alarms=OK basechan=9 totchans=2 alarms=OK basechan=11 totchans=2 "
+if [[ $spans == 4 && $summary == "$want" ]]; then
+    ok "dahdi_scan: 4 spans: $summary"
 else
     fail "dahdi_scan: $spans spans: $summary"
 fi

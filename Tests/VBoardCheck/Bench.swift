@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CallControl
+import Channels
+import Config
+import DAHDIChannels
+import DSP
+import KefuDaemon
+import Telephony
+
+/// kefud's graph on the box's spans 1 and 3, and the test's exchange and
+/// phones on spans 2 and 4, stepped one block at a time. Every step the far
+/// ends act, then the media loop and call control run; the far channels'
+/// audio and events are read each step and kept (the last block, and an
+/// event log stamped in blocks: DAHDI time).
+final class Bench {
+    let box: DAHDIBackend
+    /// The exchange side of span 1's lines and the phones on its ports (span 2).
+    let far: DAHDIBackend
+    /// The exchange side of span 3's lines (span 4); replaced when span 4 comes back.
+    var farLines: DAHDIBackend?
+    let center: SimulatedCenter
+    private(set) var tick = 0
+    /// The last block each far channel heard.
+    private(set) var heard: [ChannelNumber: [Int16]] = [:]
+    /// Far-side events: (block, channel, event).
+    private(set) var farLog: [(tick: Int, channel: ChannelNumber, event: ChannelEvent)] = []
+    /// Audio each far channel sends from the next step on, or silence.
+    private var sending: [ChannelNumber: (audio: [Int16], loop: Bool)] = [:]
+    private var sendPosition: [ChannelNumber: Int] = [:]
+    private var silence = [Int16](repeating: 0, count: 160)
+
+    init(config text: String, dataDirectory: String) throws(BenchFailure) {
+        let all: [ChannelInfo]
+        do { all = try DAHDIDiscovery.channels() } catch { throw BenchFailure("discovery: \(error)") }
+        do {
+            box = try DAHDIBackend(channels: all.filter { $0.span == SpanID(1) || $0.span == SpanID(3) })
+            far = try DAHDIBackend(channels: all.filter { $0.span == SpanID(2) })
+            try box.setToneZone("cn")
+            for c in far.channels.map(\.number) { try far.open(c) }
+            try far.setToneZone("cn")
+        } catch { throw BenchFailure("set-up: \(error)") }
+        var options = CenterOptions()
+        options.dataDirectory = dataDirectory
+        options.demo = true
+        let loaded = ConfigLoader.load(text, file: "vboard.toml")
+        guard loaded.isValid else { throw BenchFailure(loaded.diagnostics.errors.map(\.description).joined(separator: "; ")) }
+        let setup = CenterSetup(config: loaded.config, calendar: HolidayCalendar(),
+                                prompts: PromptLibrary(config: loaded.config, directory: "/nonexistent", demo: true))
+        do { center = try SimulatedCenter(options: options, setup: setup, board: box) } catch { throw BenchFailure("center: \(error)") }
+        try openFarLines()
+    }
+
+    /// Opens span 4's channels (again) as the exchange side of span 3.
+    func openFarLines() throws(BenchFailure) {
+        do {
+            let lines = try DAHDIDiscovery.channels().filter { $0.span == SpanID(4) }
+            guard lines.map(\.number) == [ChannelNumber(11), ChannelNumber(12)] else {
+                throw BenchFailure("span 4 has channels \(lines.map(\.number)), expected ch11 ch12")
+            }
+            let backend = try DAHDIBackend(channels: lines)
+            for c in lines.map(\.number) { try backend.open(c) }
+            try backend.setToneZone("cn")
+            farLines = backend
+        } catch let failure as BenchFailure { throw failure } catch { throw BenchFailure("span 4: \(error)") }
+    }
+
+    /// Closes span 4's channels, so that the driver can remove the span.
+    func closeFarLines() {
+        if let backend = farLines { for c in backend.channels.map(\.number) where backend.isOpen(c) { try? backend.close(c) } }
+        farLines = nil
+    }
+
+    /// The backend a far channel belongs to.
+    func farEnd(_ c: ChannelNumber) -> DAHDIBackend? {
+        if far.isOpen(c) { return far }
+        if let lines = farLines, lines.isOpen(c) { return lines }
+        return nil
+    }
+
+    func hook(_ c: ChannelNumber, _ op: HookOperation) -> String? {
+        guard let end = farEnd(c) else { return "\(c) is not open on the far side" }
+        do { try end.hook(c, op) } catch { return "\(c) \(op): \(error)" }
+        return nil
+    }
+
+    func offHook(_ c: ChannelNumber) -> Bool { (try? farEnd(c)?.farEndOffHook(c)) == true }
+
+    /// One block of the whole system.
+    func step() {
+        for end in [far, farLines].compactMap({ $0 }) {
+            for c in end.channels.map(\.number) where end.isOpen(c) {
+                var block = silence
+                if let (audio, loop) = sending[c] {
+                    var at = sendPosition[c, default: 0]
+                    if at >= audio.count && loop { at = 0 }
+                    if at < audio.count {
+                        let part = audio[at..<min(at + 160, audio.count)]
+                        block.replaceSubrange(0..<part.count, with: part)
+                    } else {
+                        sending[c] = nil
+                    }
+                    sendPosition[c] = at + 160
+                }
+                block.withUnsafeBufferPointer { try? end.write(c, $0) }
+                var input = [Int16](repeating: 0, count: 160)
+                do { try input.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try end.read(c, into: p) } } catch {}
+                heard[c] = input
+                while let e = try? end.nextEvent(c) { farLog.append((tick, c, e)) }
+            }
+        }
+        center.media.tick()
+        center.control.step(now: SampleTime(samples: Int64(tick) * 160))
+        tick += 1
+    }
+
+    /// Sends audio from a far channel, once or looped until `stopSending`.
+    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) {
+        sending[c] = (audio, loop)
+        sendPosition[c] = 0
+    }
+
+    func stopSending(_ c: ChannelNumber) { sending[c] = nil }
+
+    /// Whether a far channel is still sending audio given to `send`.
+    func isSending(_ c: ChannelNumber) -> Bool { sending[c] != nil }
+
+    /// DTMF keys as audio: 70 ms tones, 70 ms gaps, at -10 dBm0.
+    static func dtmf(_ keys: String) -> [Int16] {
+        var s = SignalSynth()
+        for key in keys.compactMap { DTMFKey($0) } {
+            s.dtmf(key, milliseconds: 70)
+            s.silence(milliseconds: 70)
+        }
+        return s.pcm
+    }
+
+    /// A steady tone, for checking that audio crosses a bridge.
+    static func tone(_ hertz: Double, seconds: Double) -> [Int16] {
+        var s = SignalSynth()
+        s.tone(hertz, level: Level(dBm0: -12), milliseconds: seconds * 1000)
+        return s.pcm
+    }
+
+    /// China's busy tone (450 Hz, 350 ms on and off), as an exchange plays it when the caller hangs up.
+    static func busyTone(seconds: Double) -> [Int16] {
+        var s = SignalSynth()
+        s.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 350, offMilliseconds: 350, totalMilliseconds: seconds * 1000)
+        return s.pcm
+    }
+
+    /// Steps until `done` holds (checked after each step) or `blocks` pass; true if it held.
+    @discardableResult
+    func run(_ blocks: Int, until done: () -> Bool = { false }) -> Bool {
+        for _ in 0..<blocks {
+            step()
+            if done() { return true }
+        }
+        return false
+    }
+
+    /// The far-side events of one channel since a block.
+    func events(_ c: ChannelNumber, since: Int) -> [(tick: Int, event: ChannelEvent)] {
+        farLog.filter { $0.channel == c && $0.tick >= since }.map { ($0.tick, $0.event) }
+    }
+
+    var flow: CenterFlow { center.control.flow }
+
+    /// An agent's ACD status.
+    func status(_ agent: String) -> String {
+        flow.acd.agentSnapshots.first { $0.id.rawValue == agent }.map { $0.status.name } ?? "unknown agent"
+    }
+
+    /// The mean energy of a block.
+    static func energy(_ b: [Int16]) -> Double { b.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(b.count, 1)) }
+
+    /// Releases every channel this bench opened.
+    func close() {
+        closeFarLines()
+        for c in far.channels.map(\.number) where far.isOpen(c) { try? far.close(c) }
+        for c in box.channels.map(\.number) where box.isOpen(c) { try? box.close(c) }
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -8,6 +8,10 @@ public enum CallAction: Sendable, Equatable {
     /// Start writing a recording for a call into a tap slot.
     case recordingStarted(CallID, RecordingSlot)
     case recordingStopped(CallID, RecordingSlot)
+    /// Start writing a caller's message for mailbox `box` into a tap slot.
+    case messageStarted(CallID, RecordingSlot, box: String)
+    /// The message is complete (`length` of audio).
+    case messageStopped(CallID, RecordingSlot, box: String, length: SampleTime)
     /// A call is over; its record is final.
     case finished(CallRecord)
     /// An agent's state changed (for storage and reports).

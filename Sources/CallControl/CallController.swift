@@ -26,6 +26,8 @@ public final class CallController {
     /// What the flow said the operator should know, in order, each once.
     public private(set) var notes: [String] = []
     public private(set) var commandsRefused = 0
+    /// Messages callers left.
+    public private(set) var messages = 0
     public private(set) var problems: [String] = []
     /// Called with each finished call.
     public var onFinished: ((CallRecord) -> Void)?
@@ -107,6 +109,10 @@ public final class CallController {
                 startRecording(id, slot)
             case .recordingStopped(let id, let slot):
                 if let outcome = writer.stop(slot: slot) { stoppedRecordings[id] = outcome }
+            case .messageStarted(let id, let slot, _):
+                startMessage(id, slot)
+            case .messageStopped(let id, let slot, let box, let length):
+                finishMessage(id, slot, box: box, length: length)
             case .finished(let record):
                 records.append(record)
                 store?.enqueue(.callFinished(StoredForm.detail(record, wallClock: wallClock), telemetry: StoredForm.telemetry(record)))
@@ -136,6 +142,26 @@ public final class CallController {
         store.enqueue([.callStarted(callID: callID, line: call.line.rawValue, arrived: wallClock(call.arrived)),
                        .recordingStarted(RecordingStart(callID: callID, path: path, queue: call.queue, agent: call.agentID,
                                                         started: now, sealedKey: writer.key?.keyID))])
+    }
+
+    /// A message goes to `<recordings>/messages/` beside the day's recordings.
+    public func messagePath(_ id: CallID) -> String {
+        recordingDirectory(id) + "/messages/" + writer.fileName(callID: Int64(id.rawValue))
+    }
+
+    private func startMessage(_ id: CallID, _ slot: RecordingSlot) {
+        do { try writer.start(slot: slot, callID: Int64(id.rawValue), path: messagePath(id)) } catch {
+            problems.append("message \(id): \(error)")
+        }
+    }
+
+    private func finishMessage(_ id: CallID, _ slot: RecordingSlot, box: String, length: SampleTime) {
+        guard writer.stop(slot: slot) != nil else { return }
+        messages += 1
+        guard let store, let call = flow.calls[id] else { return }
+        let started = wallClock(flow.now - length)
+        store.enqueue(.messageSaved(StoredMessage(callID: Int64(id.rawValue), box: box, callerNumber: call.callerID?.number, at: started,
+                                                  durationMilliseconds: length.milliseconds, path: messagePath(id))))
     }
 
     private func storeRecordingEnd(_ outcome: RecordingWriter.Outcome, _ record: CallRecord) {

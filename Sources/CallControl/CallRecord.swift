@@ -46,6 +46,8 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     /// A caller rang in on the line just as the box seized it for a callback
     /// (glare): the callback was not dialled and the caller is served.
     case glare
+    /// The caller left a message in a mailbox.
+    case messageLeft = "message-left"
 }
 
 /// Which way a call went: a caller calling in, or the box calling a caller

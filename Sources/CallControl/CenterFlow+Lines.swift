@@ -96,6 +96,9 @@ extension CenterFlow {
                 // taken for a key) or a caller keying by habit. Counted for the DSP's telemetry.
                 calls[id]?.keys.append(key.rawValue)
                 calls[id]?.keysWhileTalking += 1
+            case .takingMessage(let id):
+                calls[id]?.keys.append(key.rawValue)
+                if key == .hash { finishMessage(id) }
             case .leaving(let id):
                 calls[id]?.keys.append(key.rawValue)
             }
@@ -117,6 +120,8 @@ extension CenterFlow {
             acdStep(.callerHungUp(acdCall(id)))
         case .talking:
             acdStep(.callerHungUp(acdCall(id)))
+        case .takingMessage:
+            stopMessage(id)
         case .idle, .ringing, .leaving, .reserved, .callingOut:
             break
         }

@@ -101,6 +101,7 @@ extension CenterFlow {
         case .menu(let prompt): feed(id, .promptFinished(id: prompt), depth: depth)
         case .queueMessage: resumeMusic(id)
         case .farewell(let end): release(id, end)
+        case .messageGreeting: startMessage(id)
         }
     }
 
@@ -126,8 +127,8 @@ extension CenterFlow {
             }
         case .dial:
             notSupported(id, "calling out to another number (dial)")
-        case .voicemail:
-            notSupported(id, "voicemail")
+        case .voicemail(let box):
+            leaveMessage(id, box: box)
         case .callback(let queue):
             requestCallback(id, queue: queue)
         }

@@ -36,12 +36,14 @@ public struct CenterFlow: Sendable {
         case reserved(CallID)
         /// A callback leg: seized, dialling, waiting for the called party.
         case callingOut(CallID)
+        /// The caller leaves a message (greeting, then recording).
+        case takingMessage(CallID)
 
         public var call: CallID? {
             switch self {
             case .idle, .reserved: nil
             case .ringing(let id, _, _), .menu(let id), .queued(let id, _), .talking(let id, _), .survey(let id), .leaving(let id),
-                 .callingOut(let id): id
+                 .callingOut(let id), .takingMessage(let id): id
             }
         }
 
@@ -180,6 +182,7 @@ public struct CenterFlow: Sendable {
             guard let session = sessions[id] else { continue }
             if let entry = session.entry, let step = entry.timer(now: self.now) { callbackEntryStep(id, step) }
             if let progress = session.progress, self.now >= progress.deadline { callbackTimer(id) }
+            if messageDue(session) { finishMessage(id) }
             guard let due = session.deadline, self.now >= due else { continue }
             feed(id, .timer)
         }
@@ -240,6 +243,8 @@ struct CallSession: Sendable {
     var entry: CallbackEntry?
     /// A callback leg's dialling and answer detection.
     var progress: CallbackProgress?
+    /// A message being left.
+    var message: CenterFlow.MessageTake?
 
     init(line: ChannelNumber, language: String) {
         self.line = line

@@ -15,6 +15,8 @@ enum PlaybackOwner: Sendable, Equatable {
     case queueMessage
     /// A last message; the line is then released with this ending.
     case farewell(CallEnd)
+    /// The mailbox greeting; the recording starts when it ends.
+    case messageGreeting
 }
 
 /// Prompts played back to back on one caller's line. The media loop plays

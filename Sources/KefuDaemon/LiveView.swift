@@ -144,6 +144,8 @@ public enum LiveView {
             return "survey: \(caller(id))"
         case .leaving(let id):
             return "last message: \(caller(id))"
+        case .takingMessage(let id):
+            return "leaving a message for \(flow.calls[id]?.data["mailbox"] ?? "-"): \(caller(id))"
         case .reserved(let booking):
             return "held for the callback booked on \(booking)"
         case .callingOut(let id):

@@ -34,6 +34,8 @@ public struct CallFigures: Sendable, Equatable {
     public var callbacksBooked = 0
     /// Callbacks placed for the queue that reached the caller (their own calls).
     public var callbacksConnected = 0
+    /// Offered calls that ended in a message to a mailbox.
+    public var messagesLeft = 0
     /// Sum of answered calls' waits, ms.
     public var answerWaitMilliseconds: Int64 = 0
     /// Sum of abandoned calls' waits, ms.
@@ -85,6 +87,8 @@ public struct CallFigures: Sendable, Equatable {
             refused += 1
         case .callback:
             callbacksBooked += 1
+        case .message:
+            messagesLeft += 1
         case .other:
             otherEnds += 1
         }
@@ -107,6 +111,7 @@ public struct CallFigures: Sendable, Equatable {
         otherEnds += other.otherEnds
         callbacksBooked += other.callbacksBooked
         callbacksConnected += other.callbacksConnected
+        messagesLeft += other.messagesLeft
         answerWaitMilliseconds += other.answerWaitMilliseconds
         abandonWaitMilliseconds += other.abandonWaitMilliseconds
         longestWaitMilliseconds = max(longestWaitMilliseconds, other.longestWaitMilliseconds)

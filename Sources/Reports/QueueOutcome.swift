@@ -10,10 +10,12 @@ import Records
 ///   further queue);
 /// - callback: no agent on this call; the caller booked a callback and hung
 ///   up keeping their place (`callback-booked`; the callback is its own call);
+/// - message: no agent; the caller left a message (`message-left`), demand
+///   offered and not answered, counted apart;
 /// - other: no agent, ended another way (`line-failed`, `interrupted`,
 ///   `route-not-supported`, or not ended).
 public enum QueueOutcome: Sendable, Equatable {
-    case answered, abandoned, refused, callback, other
+    case answered, abandoned, refused, callback, message, other
 
     public init(_ call: CallDetail) {
         self.init(connected: call.connected != nil, endReason: call.endReason)
@@ -29,6 +31,8 @@ public enum QueueOutcome: Sendable, Equatable {
                 self = .refused
             } else if reason == "callback-booked" {
                 self = .callback
+            } else if reason == "message-left" {
+                self = .message
             } else {
                 self = .other
             }

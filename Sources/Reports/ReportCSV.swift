@@ -24,7 +24,7 @@ public struct ReportCSV: Sendable, Equatable {
                 writer.appendRow([
                     row.queue ?? label(ReportColumns.totalLabel), String(c.offered), String(c.answered),
                     String(c.abandoned), String(c.shortAbandons), String(c.refused),
-                    String(c.callbacksBooked), String(c.callbacksConnected),
+                    String(c.callbacksBooked), String(c.callbacksConnected), String(c.messagesLeft),
                     ReportNumber.fixed(c.serviceLevelPercent), ReportNumber.count(row.serviceLevelSeconds),
                     ReportNumber.fixed(c.averageSpeedOfAnswerSeconds), ReportNumber.fixed(c.averageAbandonWaitSeconds),
                     ReportNumber.seconds(c.longestWaitMilliseconds), ReportNumber.fixed(c.averageHandleSeconds),

@@ -12,7 +12,7 @@ enum ReportColumns {
 
     static let queue = [
         ("Queue", "队列"), ("Offered", "呼入"), ("Answered", "接通"), ("Abandoned", "放弃"),
-        ("Short abandons", "短放弃"), ("Refused", "拒绝溢出"), ("Callbacks booked", "预约回电"), ("Callbacks reached", "回电接通"), ("Service level %", "服务水平"),
+        ("Short abandons", "短放弃"), ("Refused", "拒绝溢出"), ("Callbacks booked", "预约回电"), ("Callbacks reached", "回电接通"), ("Messages", "留言"), ("Service level %", "服务水平"),
         ("SL threshold (s)", "服务水平时限(秒)"), ("ASA (s)", "平均应答速度(秒)"),
         ("Avg abandon wait (s)", "平均放弃等待(秒)"), ("Longest wait (s)", "最长等待(秒)"),
         ("AHT (s)", "平均处理时长(秒)"), ("CSAT %", "满意度"), ("DSAT %", "不满意度"),

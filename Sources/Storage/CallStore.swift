@@ -43,6 +43,8 @@ public final class CallStore {
         case .agentState(let s):
             try db.statement("INSERT INTO agent_states (agent, state, reason, call_id, phone, at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .run([s.agent, s.state, s.reason, s.callID, s.phone, s.at])
+        case .messageSaved(let m):
+            try insertMessage(m)
         case .recordingStarted(let r):
             try db.statement("""
                 INSERT OR REPLACE INTO recordings (call_id, path, queue, agent, started_ms, sealed_key, state)

@@ -15,6 +15,8 @@ public enum StoreItem: Sendable, Equatable {
     case recordingStarted(RecordingStart)
     case recordingFinished(RecordingEnd)
     case audit(AuditEntry)
+    /// A caller's message, once they finished leaving it.
+    case messageSaved(StoredMessage)
 }
 
 /// What the DSP saw on a call.

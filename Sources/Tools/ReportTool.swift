@@ -85,6 +85,7 @@ public enum ReportTool {
             l.add("queue", q.queue ?? "total"); l.add("offered", Int64(f.offered)); l.add("answered", Int64(f.answered))
             l.add("abandoned", Int64(f.abandoned)); l.add("short_abandons", Int64(f.shortAbandons)); l.add("refused", Int64(f.refused))
             l.add("callbacks_booked", Int64(f.callbacksBooked)); l.add("callbacks_connected", Int64(f.callbacksConnected))
+            l.add("messages_left", Int64(f.messagesLeft))
             l.add("service_level", figure(f.serviceLevelPercent)); l.add("asa_seconds", figure(f.averageSpeedOfAnswerSeconds))
             l.add("aht_seconds", figure(f.averageHandleSeconds)); l.add("csat", figure(f.surveys.csatPercent)); l.add("dsat", figure(f.surveys.dsatPercent))
             l.add("fcr", figure(f.firstCallResolutionPercent))

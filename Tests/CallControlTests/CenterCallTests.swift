@@ -230,7 +230,7 @@ import Telephony
     }
 
     @Test func queueOverflowRunsTheConfiguredAction() throws {
-        // Nobody logged in, and support overflows after 5 s to "voicemail support" (not built: the caller is released).
+        // Nobody logged in, and support overflows after 5 s to "voicemail support".
         let rig = try CenterRig(at: "2026-03-04", 10) { plan in
             plan.logInAgentsAtStart = false
             if let i = plan.acd.queues.firstIndex(where: { $0.id == "support" }) { plan.acd.queues[i].maxWait = .seconds(5) }
@@ -241,11 +241,13 @@ import Telephony
         rig.press("2", on: line)
         #expect(rig.run(upTo: 100, listening: [line]) { rig.prompts(heardOn: self.line).contains("zh/support-menu.wav") })
         rig.press("1", on: line)
-        #expect(rig.run(upTo: 400) { !rig.board.lineIsOffHook(self.line) }, "released after the 5 s maximum wait")
+        #expect(rig.run(upTo: 600, listening: [line]) { rig.prompts(heardOn: self.line).contains("zh/voicemail-greeting.wav") },
+                "after the 5 s maximum wait the caller is offered the mailbox")
+        rig.step(before: { $0.farDisconnect(self.line) })
+        rig.run(upTo: 5)
         let record = try #require(rig.control.records.first)
         #expect(record.queue == "support")
-        #expect(record.end == .routeNotSupported)
+        #expect(record.data["mailbox"] == "support")
         #expect(rig.control.queueEvents.contains { $0.kind == .refused(reason: "max-wait") })
-        #expect(rig.control.notes.contains { $0.hasPrefix("voicemail: not supported yet") })
     }
 }

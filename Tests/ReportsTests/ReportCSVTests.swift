@@ -8,22 +8,22 @@ import Testing
     @Test("queue CSV: BOM, English header, a row per queue and the total, CRLF")
     func queuesEnglish() {
         let text = ReportCSV.text(ReportCSV().queues(report))
-        #expect(text.hasPrefix("\u{FEFF}Queue,Offered,Answered,Abandoned,Short abandons,Refused,Callbacks booked,Callbacks reached,Service level %,"
+        #expect(text.hasPrefix("\u{FEFF}Queue,Offered,Answered,Abandoned,Short abandons,Refused,Callbacks booked,Callbacks reached,Messages,Service level %,"
             + "SL threshold (s),ASA (s),Avg abandon wait (s),Longest wait (s),AHT (s),CSAT %,DSAT %,Avg score,Surveys,FCR %\r\n"))
         let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 5)                 // header, sales, support, total, "" after the last CRLF
-        #expect(lines[1] == "sales,6,3,2,1,1,0,0,40.0,20,20.0,32.5,120.0,300.0,100.0,0.0,4.50,2,33.3")
-        #expect(lines[2] == "support,5,4,1,1,0,0,0,75.0,10,7.8,4.0,12.0,335.0,25.0,50.0,2.75,4,100.0")
-        #expect(lines[3] == "Total,11,7,3,2,1,0,0,55.6,,13.0,23.0,120.0,320.0,50.0,33.3,3.33,6,66.7")
+        #expect(lines[1] == "sales,6,3,2,1,1,0,0,0,40.0,20,20.0,32.5,120.0,300.0,100.0,0.0,4.50,2,33.3")
+        #expect(lines[2] == "support,5,4,1,1,0,0,0,0,75.0,10,7.8,4.0,12.0,335.0,25.0,50.0,2.75,4,100.0")
+        #expect(lines[3] == "Total,11,7,3,2,1,0,0,0,55.6,,13.0,23.0,120.0,320.0,50.0,33.3,3.33,6,66.7")
         #expect(lines[4] == "")
     }
 
     @Test("queue CSV in Chinese")
     func queuesChinese() {
         let text = ReportCSV.text(ReportCSV(language: .chinese).queues(report))
-        #expect(text.hasPrefix("\u{FEFF}队列,呼入,接通,放弃,短放弃,拒绝溢出,预约回电,回电接通,服务水平,服务水平时限(秒),平均应答速度(秒),"
+        #expect(text.hasPrefix("\u{FEFF}队列,呼入,接通,放弃,短放弃,拒绝溢出,预约回电,回电接通,留言,服务水平,服务水平时限(秒),平均应答速度(秒),"
             + "平均放弃等待(秒),最长等待(秒),平均处理时长(秒),满意度,不满意度,平均评分,评价数,首次解决率\r\n"))
-        #expect(text.contains("\r\n合计,11,7,3,2,1,0,0,55.6,"))
+        #expect(text.contains("\r\n合计,11,7,3,2,1,0,0,0,55.6,"))
     }
 
     @Test("agent CSV: time from states, AHT and CSAT from calls, offers from events")

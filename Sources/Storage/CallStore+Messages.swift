@@ -1,0 +1,43 @@
+import Records
+
+/// Mailboxes' messages: stored when the caller finishes, listed by box,
+/// marked heard (by whom, when) or deleted (the row stays, the state says so).
+extension CallStore {
+    func insertMessage(_ m: StoredMessage) throws(SQLiteError) {
+        try db.statement("""
+            INSERT INTO messages (call_id, box, caller_number, at_ms, duration_ms, path, state)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """).run([m.callID, m.box, m.callerNumber, m.at, m.durationMilliseconds, m.path, m.state])
+    }
+
+    /// Messages, newest first: one box's or every box's; deleted ones only if asked.
+    public func messages(box: String? = nil, includeDeleted: Bool = false, limit: Int = 200) throws(SQLiteError) -> [StoredMessage] {
+        var sql = "SELECT id, call_id, box, caller_number, at_ms, duration_ms, path, state, heard_by, heard_at_ms FROM messages WHERE 1 = 1"
+        var values: [SQLiteBindable] = []
+        if let box {
+            values.append(box)
+            sql += " AND box = ?\(values.count)"
+        }
+        if !includeDeleted { sql += " AND state != 'deleted'" }
+        values.append(limit)
+        sql += " ORDER BY at_ms DESC, id DESC LIMIT ?\(values.count)"
+        return try db.statement(sql).rows(values) { s in
+            StoredMessage(id: s.int64(0), callID: s.int64(1), box: s.string(2), callerNumber: s.optionalString(3), at: s.int64(4),
+                          durationMilliseconds: s.int64(5), path: s.string(6), state: s.string(7), heardBy: s.optionalString(8),
+                          heardAt: s.optionalInt64(9))
+        }
+    }
+
+    public func message(_ id: Int64) throws(SQLiteError) -> StoredMessage? {
+        try messages(includeDeleted: true, limit: 1_000_000).first { $0.id == id }
+    }
+
+    /// Marks a message heard or deleted; false if there is no such message.
+    @discardableResult
+    public func setMessageState(_ id: Int64, _ state: String, by user: String, at: Int64) throws(SQLiteError) -> Bool {
+        guard try message(id) != nil else { return false }
+        try db.statement("UPDATE messages SET state = ?2, heard_by = coalesce(heard_by, ?3), heard_at_ms = coalesce(heard_at_ms, ?4) WHERE id = ?1")
+            .run([id, state, user, at])
+        return true
+    }
+}

@@ -75,7 +75,7 @@ public enum ConfigLoader {
     /// Every prompt the config names, with the line naming it.
     public static func promptUses(_ config: KefuConfig) -> [Located<String>] {
         var uses = config.recording.announcePrompt
-        for q in config.queues { uses += q.holdPrompt }
+        for q in config.queues { uses += q.holdPrompt + q.periodicPrompt }
         for m in config.menus { uses += m.prompt + m.timeoutPrompt + m.invalidPrompt + m.failPrompt }
         for s in config.surveys { uses += s.prompt + s.thanksPrompt + s.invalidPrompt }
         return uses.sorted { $0.line < $1.line }

@@ -147,8 +147,10 @@ struct ConfigDecoder {
 
     func agent(_ id: Located<String>, _ r: TableReader) -> Agent {
         checkName(id, "agent")
-        let agent = Agent(id: id.value, line: id.line, name: r.string("name")?.value ?? id.value,
+        var agent = Agent(id: id.value, line: id.line, name: r.string("name")?.value ?? id.value,
                           phone: r.int("phone", in: 1...1024, required: "the FXS channel of the agent's phone"))
+        agent.skills = skills(r, "skills") ?? []
+        agent.wrapUp = r.seconds("wrap_up", in: 0...600)?.value
         r.finish()
         return agent
     }

@@ -5,7 +5,7 @@ struct ConfigDecoder {
     let sink: DiagnosticSink
 
     static let sections = ["system", "prompts", "lines", "agents", "queues", "menus", "schedules",
-                           "surveys", "recording", "retention", "security"]
+                           "surveys", "recording", "retention", "security", "acd"]
 
     func decode(_ root: TOMLTable, file: String) -> KefuConfig {
         var config = KefuConfig(file: file)
@@ -18,6 +18,7 @@ struct ConfigDecoder {
         config.menus = top.namedTables("menus").compactMap { name, r in menu(name, r) }
         config.schedules = top.namedTables("schedules").map { name, r in schedule(name, r) }
         config.surveys = top.namedTables("surveys").map { name, r in survey(name, r) }
+        if let r = top.subtable("acd") { config.acd = acd(r) }
         if let r = top.subtable("recording") { config.recording = recording(r) }
         if let r = top.subtable("retention") { config.retention = retention(r) }
         if let r = top.subtable("security") { config.security = security(r) }

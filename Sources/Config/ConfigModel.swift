@@ -16,6 +16,7 @@ public struct KefuConfig: Sendable, Equatable {
     public var recording = RecordingSection()
     public var retention = RetentionSection()
     public var security = SecuritySection()
+    public var acd = ACDSection()
 
     public init(file: String) { self.file = file }
 

@@ -2,7 +2,8 @@ import Testing
 import Telephony
 @testable import Config
 
-/// What a queue does for waiting callers: refusals, messages, callbacks.
+/// What a queue does for waiting callers (refusals, messages, callbacks) and
+/// the [acd] section (auto-pause, pause reasons, feature codes).
 @Suite struct QueueServiceConfigTests {
     @Test func whenNoAgentsTakesJoinOrAnAction() {
         #expect(load(extended(queue: ["when_no_agents = \"join\""])).config.queue("sales")?.whenNoAgents == nil)
@@ -77,5 +78,70 @@ import Telephony
         #expect(errors(extended(agent: ["wrap_up = 900"])) == [
             "15: 'wrap_up' in [agents.8001] must be between 0 and 600 seconds, not 900",
         ])
+    }
+
+    // MARK: [acd]
+
+    @Test func acdSectionIsDecoded() {
+        let text = minimalConfig + """
+
+            [acd]
+            auto_pause_after = 0
+            pause_reasons = ["1:break", "12:coaching"]
+            login_code = "*7"
+            logout_code = "*8"
+            pause_code = "*9"
+            """
+        let result = load(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let acd = result.config.acd
+        #expect(acd.line == 23)
+        #expect(acd.autoPauseAfter == 0)
+        #expect(acd.pauseReasons.map(\.value) == [PauseReason(code: "1", reason: "break"), PauseReason(code: "12", reason: "coaching")])
+        #expect([acd.loginCode, acd.logoutCode, acd.pauseCode] == [Located("*7", line: 26), Located("*8", line: 27), Located("*9", line: 28)])
+    }
+
+    @Test func acdDefaultsAreTheEnginesDefaults() {
+        let acd = load(minimalConfig).config.acd
+        #expect(acd.autoPauseAfter == 3)
+        #expect(acd.pauseReasons.map(\.value.reason) == ["break", "lunch", "meeting", "training"])
+        #expect([acd.loginCode.value, acd.logoutCode.value, acd.pauseCode.value] == ["*1", "*2", "*3"])
+    }
+
+    @Test func featureCodesThatCollideAreReported() {
+        let same = minimalConfig + "\n[acd]\nlogout_code = \"*1\"\n"
+        #expect(errors(same) == ["24: [acd]: logout_code '*1' is the same as login_code (its default)"])
+        let prefix = minimalConfig + "\n[acd]\nlogin_code = \"*4\"\npause_code = \"*45\"\n"
+        #expect(errors(prefix) == [
+            "25: [acd]: pause_code '*45' begins with login_code '*4' (line 24): '*45' could also be login_code followed by '5'",
+        ])
+        let shorter = minimalConfig + "\n[acd]\nlogout_code = \"*\"\n"
+        #expect(errors(shorter).count == 2, "'*' begins both other codes")
+    }
+
+    @Test func badFeatureCodesAndAutoPauseAreReported() {
+        let text = minimalConfig + "\n[acd]\nlogin_code = \"*1#\"\nauto_pause_after = 50\nlogn_code = \"*5\"\n"
+        #expect(errors(text) == [
+            "24: 'login_code' in [acd] must be 1 to 4 keys of 0-9 and *, not '*1#' ('#' ends what the agent dials)",
+            "25: 'auto_pause_after' in [acd] must be between 0 and 20, not 50",
+            "26: unknown key 'logn_code' in [acd] (did you mean 'login_code'?)",
+        ])
+    }
+
+    @Test func pauseReasonsAreChecked() {
+        let text = minimalConfig + "\n[acd]\npause_reasons = [\"1:break\", \"lunch\", \"123:x\", \"1:tea\", \"2:auto-pause\", \"3:coffee break\"]\n"
+        #expect(errors(text) == [
+            "24: pause reason 'lunch' in [acd]: write CODE:REASON with a code of 1 or 2 digits, e.g. \"2:lunch\"",
+            "24: pause reason '123:x' in [acd]: write CODE:REASON with a code of 1 or 2 digits, e.g. \"2:lunch\"",
+            "24: pause reason code 1 in [acd] is already 'break' (line 24)",
+            "24: pause reason 'auto-pause' in [acd] is the ACD's own (pause, auto-pause, line-down): choose another name",
+            "24: pause reason name 'coffee break' may use only letters, digits, '_' and '-'",
+        ])
+    }
+
+    @Test func onDemandRecordingKeyMayEqualAFeatureCode() {
+        // Pressed during a call, while feature codes are dialled on an idle phone.
+        let text = minimalConfig + "\n[recording]\non_demand_key = \"*1\"\n[acd]\nlogin_code = \"*1\"\n"
+        #expect(load(text).diagnostics.isEmpty)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ACD
 import Config
 
 /// `kefu config check [FILE]`: reads the config, its holiday calendars and
@@ -35,16 +36,17 @@ public enum ConfigCheckTool {
         public var promptDirectory: String
     }
 
-    /// Reads and checks a config file, its calendars and (with
-    /// `checkPromptFiles`) its prompt directory. `unixSeconds` (now) decides
-    /// which year the calendars must cover. Throws when the file itself
-    /// cannot be read.
+    /// Reads and checks a config file (the ACD engine's own checks included),
+    /// its calendars and (with `checkPromptFiles`) its prompt directory.
+    /// `unixSeconds` (now) decides which year the calendars must cover.
+    /// Throws when the file itself cannot be read.
     public static func load(path: String, unixSeconds: Int64, checkPromptFiles: Bool = true) throws(FileIO.Failure) -> Loaded {
         let now = UnixTime(seconds: unixSeconds)
         let text = String(decoding: try FileIO.read(path), as: UTF8.self)
         let loaded = ConfigLoader.load(text, file: path)
         let config = loaded.config
         var diagnostics = loaded.diagnostics
+        if loaded.isValid { diagnostics += ACDConfigurationMapping.diagnostics(for: config) }
         let folder = directory(of: path)
 
         var files: [String: ConfigLoader.CalendarFile] = [:]

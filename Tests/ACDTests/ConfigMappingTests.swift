@@ -156,6 +156,14 @@ extension Desk {
         #expect(Set(Queue.Strategy.allCases.map(\.rawValue)) == Set(RoutingStrategies.names))
     }
 
+    @Test func engineProblemsBecomeDiagnosticsAtTheQueueLine() throws {
+        var config = try loadCenter()
+        #expect(ACDConfigurationMapping.diagnostics(for: config).isEmpty)
+        config.queues[0].escalation[0].queues = [Located("ghost", line: 49)]  // past the config's own checks
+        let found = ACDConfigurationMapping.diagnostics(for: config)
+        #expect(found.map(\.description) == ["kefu.toml:23: error: the ACD cannot run this configuration: queue 'sales' escalation: no queue named 'ghost'"])
+    }
+
     // MARK: The engine running the mapped configuration
 
     @Test func vipCallerFromConfigIsOfferedBeforeAnEarlierCaller() throws {

@@ -30,9 +30,8 @@ extension ACDConfigurationMapping {
             for name in step.queues.map({ QueueID($0.value) }) where !also.contains(name) { also.append(name) }
             return EscalationRule(after: milliseconds(step.after), requiredSkills: skills, alsoQueues: also)
         }
-        if !queue.vipCallers.isEmpty {
-            q.priorities = [PriorityRule(callerIDs: Set(queue.vipCallers.map(\.value)), headStart: milliseconds(queue.vipHeadStart))]
-        }
+        let vips = Set(queue.vipCallers.map(\.value) + queue.vipListNumbers)
+        if !vips.isEmpty { q.priorities = [PriorityRule(callerIDs: vips, headStart: milliseconds(queue.vipHeadStart))] }
         q.weight = queue.weight
         q.whenNoAgents = queue.whenNoAgents.map { .refuse(overflowTarget($0.value)) } ?? .join
         q.shortAbandonThreshold = milliseconds(queue.shortAbandon)

@@ -32,8 +32,9 @@ public enum ConfigLoader {
         return ConfigLoadResult(config: config, diagnostics: sink.items.sortedByPlace())
     }
 
-    /// A calendar file as the caller found it: the path to name in
-    /// messages, and its text (nil when it could not be read, with why).
+    /// A file the config names (a holiday calendar, a VIP list) as the
+    /// caller found it: the path to name in messages, and its text (nil
+    /// when it could not be read, with why).
     public struct CalendarFile: Sendable {
         public var path: String
         public var text: String?

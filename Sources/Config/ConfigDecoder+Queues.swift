@@ -58,9 +58,14 @@ extension ConfigDecoder {
             }
             q.vipCallers.append(number)
         }
+        if let file = r.string("vip_list") {
+            if file.value.isEmpty { sink.error(file.line, "'vip_list' in \(r.path) is empty: give a file name") } else { q.vipList = file }
+        }
         if let v = r.seconds("vip_head_start", in: 1...3600) {
             q.vipHeadStart = v.value
-            if !r.has("vip_callers") { sink.error(v.line, "'vip_head_start' in \(r.path) has no effect without 'vip_callers'") }
+            if !r.has("vip_callers"), !r.has("vip_list") {
+                sink.error(v.line, "'vip_head_start' in \(r.path) has no effect without 'vip_callers' or 'vip_list'")
+            }
         }
     }
 

@@ -137,6 +137,10 @@ public struct Queue: Sendable, Equatable {
     /// Callers whose caller ID is listed are placed as if they had called
     /// `vipHeadStart` earlier.
     public var vipCallers: [Located<String>] = []
+    /// A file of more VIP numbers, relative to the config file's folder,
+    /// and the numbers read from it (`ConfigLoader.vipLists`).
+    public var vipList: Located<String>?
+    public var vipListNumbers: [String] = []
     public var vipHeadStart = 120_000
     /// Among queues, callers of the higher weight are offered first.
     public var weight = 0

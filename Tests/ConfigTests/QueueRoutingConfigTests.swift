@@ -106,7 +106,7 @@ func extended(agent: [String] = [], queue: [String] = [], then more: String = ""
     }
 
     @Test func vipHeadStartWithoutCallersHasNoEffect() {
-        #expect(errors(extended(queue: ["vip_head_start = 60"])) == ["18: 'vip_head_start' in [queues.sales] has no effect without 'vip_callers'"])
+        #expect(errors(extended(queue: ["vip_head_start = 60"])) == ["18: 'vip_head_start' in [queues.sales] has no effect without 'vip_callers' or 'vip_list'"])
     }
 
     @Test func escalationStepsAreDecodedInOrderOfWaiting() throws {
@@ -173,5 +173,25 @@ func extended(agent: [String] = [], queue: [String] = [], then more: String = ""
         let text = extended(queue: ["max_wait = 60"], then: "[[queues.sales.escalate]]\nafter = 90\nskills = []\n")
         #expect(errors(text).isEmpty)
         #expect(warnings(text) == ["24: [queues.sales] escalate after 90 s never applies: callers overflow at max_wait (60 s) first"])
+    }
+}
+
+/// VIP list files: the tool reads them, `ConfigLoader.vipLists` checks them.
+@Suite struct VIPListTests {
+    @Test func vipListNumbersAreAddedAndBadLinesReportedInTheList() throws {
+        let config = load(extended(queue: ["vip_list = \"vip.txt\"", "vip_head_start = 60"])).config
+        let (read, found) = ConfigLoader.vipLists(for: config, files: [
+            "vip.txt": .init(path: "/etc/kefu/vip.txt", text: "13800138000  # Li Lei\r\n\r\n+8613900139000\n13800138000\n"),
+        ])
+        #expect(read.queue("sales")?.vipListNumbers == ["13800138000"])
+        #expect(found.map(\.description) == [
+            "/etc/kefu/vip.txt:3: error: '+8613900139000' is not a caller number: write 3 to 20 digits, as caller ID sends it, one number per line",
+        ])
+    }
+
+    @Test func vipListThatCannotBeReadIsReportedAtTheConfigLine() {
+        let config = load(extended(queue: ["vip_list = \"gone.txt\""])).config
+        let (_, found) = ConfigLoader.vipLists(for: config, files: ["gone.txt": .init(path: "gone.txt", text: nil, failure: "No such file or directory")])
+        #expect(found.map(\.description) == ["kefu.toml:18: error: VIP list 'gone.txt' of [queues.sales] cannot be read: No such file or directory"])
     }
 }

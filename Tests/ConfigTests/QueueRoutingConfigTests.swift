@@ -134,6 +134,13 @@ func extended(agent: [String] = [], queue: [String] = [], then more: String = ""
         #expect(steps[1].queues == [Located("help", line: 29)])
     }
 
+    @Test func oneEscalationStepMayBeAPlainTable() {
+        let result = load(extended(then: "[queues.sales.escalate]\nafter = 30\nskills = []\n"))
+        #expect(result.diagnostics.errors.isEmpty, "\(result.diagnostics)")
+        #expect(result.config.queue("sales")?.escalation.map(\.after) == [30_000])
+        #expect(result.config.queue("sales")?.escalation.first?.skills == [])
+    }
+
     @Test func escalationToUnknownQueueIsAnError() {
         let text = extended(then: """
             [[queues.sales.escalate]]

@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
         .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records", "Sealing"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
-        .testTarget(name: "ACDTests", dependencies: ["ACD", "Reports", "Telephony"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),

@@ -20,25 +20,22 @@ public enum ACDConfigurationMapping {
             q.serviceLevelThreshold = milliseconds(queue.serviceLevel)
             q.positionAnnouncementInterval = queue.announcePosition ? milliseconds(queue.announceEvery) : nil
             q.music = queue.holdPrompt.first?.value ?? "default"
-            let overflow: OverflowTarget
-            switch queue.overflow?.value {
-            case nil, .hangup?: overflow = .hangUp
-            case .queue(let other)?: overflow = .queue(QueueID(other))
-            case .callback?:
-                q.callback = CallbackPolicy()
-                overflow = .callback
-            default: overflow = .message(handOffPrompt)
-            }
-            q.onTimeout = overflow
-            q.onFull = overflow
+            q.onTimeout = overflowTarget(queue.overflow?.value)
+            q.onFull = q.onTimeout
+            applyACDSettings(of: queue, to: &q)
+            // A menu's `callback QUEUE` books into the queue: it takes callbacks.
             if q.callback == nil, callbackQueues(config).contains(queue.name) { q.callback = CallbackPolicy() }
             queues.append(q)
         }
         let agents = config.agents.map { agent in
-            AgentConfiguration(id: AgentID(agent.id), name: agent.name, homeChannel: agent.phone.map { ChannelID($0.value) },
-                               queues: config.queues.filter { $0.agents.contains { $0.value == agent.id } }.map { QueueID($0.name) })
+            var a = AgentConfiguration(id: AgentID(agent.id), name: agent.name, homeChannel: agent.phone.map { ChannelID($0.value) },
+                                       queues: config.queues.filter { $0.agents.contains { $0.value == agent.id } }.map { QueueID($0.name) },
+                                       skills: skillLevels(agent.skills))
+            a.wrapUp = agent.wrapUp.map(milliseconds)
+            return a
         }
         var configuration = ACDConfiguration(queues: queues, agents: agents)
+        applyACDSection(config.acd, to: &configuration)
         let outsideLines = config.lines.filter { $0.signalling.isTrunk && $0.outbound }.reduce(0) { $0 + $1.channels.count }
         configuration.outbound = OutboundLines(lines: outsideLines, maxShare: config.outbound.callbackLineShare)
         return configuration

@@ -32,8 +32,9 @@ public enum ConfigLoader {
         return ConfigLoadResult(config: config, diagnostics: sink.items.sortedByPlace())
     }
 
-    /// A calendar file as the caller found it: the path to name in
-    /// messages, and its text (nil when it could not be read, with why).
+    /// A file the config names (a holiday calendar, a VIP list) as the
+    /// caller found it: the path to name in messages, and its text (nil
+    /// when it could not be read, with why).
     public struct CalendarFile: Sendable {
         public var path: String
         public var text: String?
@@ -75,7 +76,7 @@ public enum ConfigLoader {
     /// Every prompt the config names, with the line naming it.
     public static func promptUses(_ config: KefuConfig) -> [Located<String>] {
         var uses = config.recording.announcePrompt
-        for q in config.queues { uses += q.holdPrompt }
+        for q in config.queues { uses += q.holdPrompt + q.periodicPrompt }
         for m in config.menus { uses += m.prompt + m.timeoutPrompt + m.invalidPrompt + m.failPrompt }
         for s in config.surveys { uses += s.prompt + s.thanksPrompt + s.invalidPrompt }
         uses += FeaturePrompts.uses(config)

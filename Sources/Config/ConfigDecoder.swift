@@ -5,7 +5,7 @@ struct ConfigDecoder {
     let sink: DiagnosticSink
 
     static let sections = ["system", "prompts", "lines", "agents", "queues", "menus", "schedules",
-                           "surveys", "recording", "retention", "security", "outbound"]
+                           "surveys", "recording", "retention", "security", "acd", "outbound"]
 
     func decode(_ root: TOMLTable, file: String) -> KefuConfig {
         var config = KefuConfig(file: file)
@@ -18,6 +18,7 @@ struct ConfigDecoder {
         config.menus = top.namedTables("menus").compactMap { name, r in menu(name, r) }
         config.schedules = top.namedTables("schedules").map { name, r in schedule(name, r) }
         config.surveys = top.namedTables("surveys").map { name, r in survey(name, r) }
+        if let r = top.subtable("acd") { config.acd = acd(r) }
         if let r = top.subtable("recording") { config.recording = recording(r) }
         if let r = top.subtable("retention") { config.retention = retention(r) }
         if let r = top.subtable("security") { config.security = security(r) }
@@ -148,8 +149,10 @@ struct ConfigDecoder {
 
     func agent(_ id: Located<String>, _ r: TableReader) -> Agent {
         checkName(id, "agent")
-        let agent = Agent(id: id.value, line: id.line, name: r.string("name")?.value ?? id.value,
+        var agent = Agent(id: id.value, line: id.line, name: r.string("name")?.value ?? id.value,
                           phone: r.int("phone", in: 1...1024, required: "the FXS channel of the agent's phone"))
+        agent.skills = skills(r, "skills") ?? []
+        agent.wrapUp = r.seconds("wrap_up", in: 0...600)?.value
         r.finish()
         return agent
     }

@@ -16,6 +16,7 @@ public struct KefuConfig: Sendable, Equatable {
     public var recording = RecordingSection()
     public var retention = RetentionSection()
     public var security = SecuritySection()
+    public var acd = ACDSection()
     public var outbound = OutboundSection()
 
     public init(file: String) { self.file = file }
@@ -95,12 +96,16 @@ public struct Agent: Sendable, Equatable {
     public var name: String
     /// The FXS channel the agent's phone is on.
     public var phone: Located<Int>?
+    public var skills: [Located<SkillLevel>] = []
+    /// After-call work in milliseconds, instead of the queue's.
+    public var wrapUp: Int?
 }
 
 public struct Queue: Sendable, Equatable {
     public enum Strategy: String, Sendable, Equatable, CaseIterable {
         case longestIdle = "longest-idle", roundRobin = "round-robin", ringAll = "ring-all",
-             fewestCalls = "fewest-calls", random
+             fewestCalls = "fewest-calls", leastTalkTime = "least-talk-time", linear, random,
+             skillsWeighted = "skills-weighted"
     }
 
     public var name: String
@@ -125,6 +130,35 @@ public struct Queue: Sendable, Equatable {
     public var record = RecordPolicy.always
     /// Days this queue's recordings are kept (nil: [retention] recordings_days).
     public var recordingsDays: Int?
+
+    /// Minimum skill levels an agent needs to take this queue's calls.
+    public var skills: [Located<SkillLevel>] = []
+    /// Steps that widen who may answer as a caller waits.
+    public var escalation: [Escalation] = []
+    /// Callers whose caller ID is listed are placed as if they had called
+    /// `vipHeadStart` earlier.
+    public var vipCallers: [Located<String>] = []
+    /// A file of more VIP numbers, relative to the config file's folder,
+    /// and the numbers read from it (`ConfigLoader.vipLists`).
+    public var vipList: Located<String>?
+    public var vipListNumbers: [String] = []
+    public var vipHeadStart = 120_000
+    /// Among queues, callers of the higher weight are offered first.
+    public var weight = 0
+    /// What callers get when no agent of the queue is logged in (nil: they wait).
+    public var whenNoAgents: Located<MenuAction>?
+    /// Callers who hang up sooner than this (ms) count as short abandons.
+    public var shortAbandon = 5_000
+    /// Tell callers their position as soon as they join.
+    public var announceOnJoin = false
+    /// Messages played in turn to waiting callers, one every `periodicEvery` ms.
+    public var periodicPrompt: [Located<String>] = []
+    public var periodicEvery = 60_000
+    /// Handle time assumed for wait estimates before calls have been handled (ms).
+    public var expectedHandleTime = 180_000
+    /// `callback = true/false` as written (nil: not written).
+    public var callback: Located<Bool>?
+    public var callbackSettings = CallbackSettings()
 
     public init(name: String, line: Int, title: String) {
         self.name = name

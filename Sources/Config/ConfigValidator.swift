@@ -12,6 +12,8 @@ struct ConfigValidator {
         lines()
         agents()
         queues()
+        skills()
+        escalations()
         menus()
         unused()
     }
@@ -64,6 +66,8 @@ struct ConfigValidator {
             if let h = queue.hours, config.schedule(h.value) == nil { missing(h, "schedule", "\(path) hours", config.schedules.map(\.name)) }
             if let a = queue.closed { action(a, "\(path) closed", .flow) }
             if let a = queue.overflow { action(a, "\(path) overflow", .flow) }
+            if let a = queue.whenNoAgents { action(a, "\(path) when_no_agents", .flow) }
+            refusals(queue)
             if let s = queue.survey, config.survey(s.value) == nil { missing(s, "survey", "\(path) survey", config.surveys.map(\.name)) }
             if case .queue(let target)? = queue.closed?.value, target == queue.name {
                 sink.error(queue.closed!.line, "\(path) closed sends callers back into the same closed queue")
@@ -138,7 +142,7 @@ struct ConfigValidator {
         }
     }
 
-    private func missing(_ name: Located<String>, _ what: String, _ place: String, _ known: [String]) {
+    func missing(_ name: Located<String>, _ what: String, _ place: String, _ known: [String]) {
         let list = known.isEmpty ? "none is defined" : "defined: \(known.sorted().joined(separator: ", "))"
         sink.error(name.line, "\(place): no \(what) '\(name.value)'\(didYouMean(name.value, known)) (\(list))")
     }
@@ -154,7 +158,7 @@ struct ConfigValidator {
         for q in config.queues {
             if let h = q.hours { schedules.insert(h.value) }
             if let s = q.survey { surveys.insert(s.value) }
-            actions += [q.closed?.value, q.overflow?.value].compactMap { $0 }
+            actions += [q.closed?.value, q.overflow?.value, q.whenNoAgents?.value].compactMap { $0 }
         }
         for m in config.menus {
             if let h = m.hours { schedules.insert(h.value) }

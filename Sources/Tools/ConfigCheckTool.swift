@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ACD
 import Config
 
 /// `kefu config check [FILE]`: reads the config, its holiday calendars and
@@ -35,26 +36,22 @@ public enum ConfigCheckTool {
         public var promptDirectory: String
     }
 
-    /// Reads and checks a config file, its calendars and (with
-    /// `checkPromptFiles`) its prompt directory. `unixSeconds` (now) decides
-    /// which year the calendars must cover. Throws when the file itself
-    /// cannot be read.
+    /// Reads and checks a config file (the ACD engine's own checks included),
+    /// its calendars, its queues' VIP lists and (with `checkPromptFiles`) its
+    /// prompt directory.
+    /// `unixSeconds` (now) decides which year the calendars must cover.
+    /// Throws when the file itself cannot be read.
     public static func load(path: String, unixSeconds: Int64, checkPromptFiles: Bool = true) throws(FileIO.Failure) -> Loaded {
         let now = UnixTime(seconds: unixSeconds)
         let text = String(decoding: try FileIO.read(path), as: UTF8.self)
         let loaded = ConfigLoader.load(text, file: path)
-        let config = loaded.config
         var diagnostics = loaded.diagnostics
         let folder = directory(of: path)
+        let (config, vipDiagnostics) = ConfigLoader.vipLists(for: loaded.config, files: readFiles(loaded.config.queues.compactMap(\.vipList), in: folder))
+        diagnostics += vipDiagnostics
+        if loaded.isValid { diagnostics += ACDConfigurationMapping.diagnostics(for: config) }
 
-        var files: [String: ConfigLoader.CalendarFile] = [:]
-        for name in config.system.calendars {
-            let full = resolve(name.value, in: folder)
-            do { files[name.value] = .init(path: full, text: String(decoding: try FileIO.read(full), as: UTF8.self)) } catch {
-                files[name.value] = .init(path: full, text: nil, failure: error.reason)
-            }
-        }
-        let (calendar, calendarDiagnostics) = ConfigLoader.calendar(for: config, files: files)
+        let (calendar, calendarDiagnostics) = ConfigLoader.calendar(for: config, files: readFiles(config.system.calendars, in: folder))
         diagnostics += calendarDiagnostics
         let year = config.system.timeZone.local(now).date.year
         diagnostics += ConfigLoader.calendarCoverage(calendar, config: config, year: year)
@@ -126,6 +123,18 @@ public enum ConfigCheckTool {
         }
         for file in AnnouncementPrompts.files(config) where seen.insert(file).inserted { out.append(file) }
         return out
+    }
+
+    /// The files the config names (calendars, VIP lists), relative to its folder.
+    static func readFiles(_ names: [Located<String>], in folder: String) -> [String: ConfigLoader.CalendarFile] {
+        var files: [String: ConfigLoader.CalendarFile] = [:]
+        for name in names {
+            let full = resolve(name.value, in: folder)
+            do { files[name.value] = .init(path: full, text: String(decoding: try FileIO.read(full), as: UTF8.self)) } catch {
+                files[name.value] = .init(path: full, text: nil, failure: error.reason)
+            }
+        }
+        return files
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

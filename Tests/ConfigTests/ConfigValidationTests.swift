@@ -119,7 +119,7 @@ import Telephony
         let text = minimalConfig.replacingOccurrences(of: "agents = [\"8001\"]", with: "agents = [\"8001\"]\nmax_wait = 5\nstrategy = \"longest_idle\"")
         #expect(errors(text) == [
             "18: 'max_wait' in [queues.sales] must be between 10 and 7200 seconds, not 5",
-            "19: 'strategy' in [queues.sales] is 'longest_idle' (did you mean 'longest-idle'?); use one of: longest-idle, round-robin, ring-all, fewest-calls, random",
+            "19: 'strategy' in [queues.sales] is 'longest_idle' (did you mean 'longest-idle'?); use one of: longest-idle, round-robin, ring-all, fewest-calls, least-talk-time, linear, random, skills-weighted",
         ])
     }
 

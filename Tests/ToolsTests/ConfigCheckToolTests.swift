@@ -87,6 +87,22 @@ import Tools
         #expect(result.lines.last == "\(path): 5 errors, 2 warnings")
     }
 
+    @Test func vipListBesideTheConfigIsReadAndItsBadLinesNamed() throws {
+        _ = try write("cal.txt", "2026-10-01 holiday National Day\n")
+        _ = try write("vip.txt", "# key accounts\n13800138000\n\n139 0013 9000\n")
+        let text = small.replacingOccurrences(of: "agents = []", with: "agents = []\nvip_list = \"vip.txt\"")
+        let path = try write("kefu.toml", text)
+        let loaded = try ConfigCheckTool.load(path: path, unixSeconds: in2026, checkPromptFiles: false)
+        #expect(loaded.config.queues.first?.vipListNumbers == ["13800138000"])
+        #expect(loaded.diagnostics.errors.map(\.description) == [
+            "\(directory)/vip.txt:4: error: '139 0013 9000' is not a caller number: write 3 to 20 digits, as caller ID sends it, one number per line",
+        ])
+        let gone = try write("kefu.toml", text.replacingOccurrences(of: "vip.txt", with: "gone.txt"))
+        #expect(ConfigCheckTool.run(path: gone, unixSeconds: in2026).lines.contains {
+            $0.hasPrefix("\(gone):11: error: VIP list 'gone.txt' of [queues.sales] cannot be read")
+        })
+    }
+
     @Test func unreadableFileExitsWithTwo() {
         let result = ConfigCheckTool.run(path: directory + "/missing.toml", unixSeconds: in2026)
         #expect(result.status == 2)

@@ -1,0 +1,64 @@
+/// [acd]: settings for every agent — auto-pause, pause reasons and the
+/// feature codes dialled on an idle phone.
+extension ConfigDecoder {
+    func acd(_ r: TableReader) -> ACDSection {
+        var s = ACDSection()
+        s.line = r.line
+        if let v = r.int("auto_pause_after", in: 0...20) { s.autoPauseAfter = v.value }
+        if let list = r.strings("pause_reasons") { s.pauseReasons = pauseReasons(list, r.path) }
+        let codes: [(key: String, keyPath: WritableKeyPath<ACDSection, Located<String>>)] = [
+            ("login_code", \.loginCode), ("logout_code", \.logoutCode), ("pause_code", \.pauseCode),
+        ]
+        for (key, keyPath) in codes {
+            guard let code = r.string(key) else { continue }
+            if (1...4).contains(code.value.count), code.value.allSatisfy({ "0123456789*".contains($0) }) {
+                s[keyPath: keyPath] = code
+            } else {
+                sink.error(code.line, "'\(key)' in \(r.path) must be 1 to 4 keys of 0-9 and *, not '\(code.value)' ('#' ends what the agent dials)")
+            }
+        }
+        // Digits follow a code (an agent number, a reason), so no code may
+        // begin with another: "*12" could be either "*12" or "*1" then "2".
+        func place(_ code: Located<String>) -> String { code.line > 0 ? "line \(code.line)" : "its default" }
+        for (n, later) in codes.enumerated() {
+            for earlier in codes.prefix(n) {
+                let a = s[keyPath: earlier.keyPath], b = s[keyPath: later.keyPath]
+                let line = max(a.line, b.line)  // at least one was written: the defaults do not collide
+                if a.value == b.value {
+                    sink.error(line, "\(r.path): \(later.key) '\(b.value)' is the same as \(earlier.key) (\(place(a)))")
+                    continue
+                }
+                let ((shortKey, short), (longKey, long)) = a.value.count < b.value.count ? ((earlier.key, a), (later.key, b)) : ((later.key, b), (earlier.key, a))
+                guard long.value.hasPrefix(short.value) else { continue }
+                sink.error(line, "\(r.path): \(longKey) '\(long.value)' begins with \(shortKey) '\(short.value)' (\(place(short))): "
+                           + "'\(long.value)' could also be \(shortKey) followed by '\(long.value.dropFirst(short.value.count))'")
+            }
+        }
+        r.finish()
+        return s
+    }
+
+    /// `["1:break", "2:lunch"]`: the digits dialled after the pause code, and the reason.
+    private func pauseReasons(_ list: [Located<String>], _ path: String) -> [Located<PauseReason>] {
+        var out: [Located<PauseReason>] = []
+        for item in list {
+            let parts = item.value.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            guard parts.count == 2, (1...2).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                sink.error(item.line, "pause reason '\(item.value)' in \(path): write CODE:REASON with a code of 1 or 2 digits, e.g. \"2:lunch\"")
+                continue
+            }
+            let reason = Located(parts[1], line: item.line)
+            checkName(reason, "pause reason")
+            if ACDSection.reservedReasons.contains(reason.value) {
+                sink.error(item.line, "pause reason '\(reason.value)' in \(path) is the ACD's own (\(ACDSection.reservedReasons.joined(separator: ", "))): choose another name")
+                continue
+            }
+            if let other = out.first(where: { $0.value.code == parts[0] }) {
+                sink.error(item.line, "pause reason code \(parts[0]) in \(path) is already '\(other.value.reason)' (line \(other.line))")
+                continue
+            }
+            out.append(Located(PauseReason(code: parts[0], reason: reason.value), line: item.line))
+        }
+        return out
+    }
+}

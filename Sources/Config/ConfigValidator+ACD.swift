@@ -1,0 +1,66 @@
+/// Checks across sections for the ACD's settings: skills nobody has,
+/// escalation to queues that do not exist, refusals that loop.
+extension ConfigValidator {
+    /// A queue's overflow and no-agents actions may not send callers back
+    /// into the queue, nor book them for another queue's callbacks.
+    func refusals(_ queue: Queue) {
+        let path = "[queues.\(queue.name)]"
+        for (key, action) in [("overflow", queue.overflow), ("when_no_agents", queue.whenNoAgents)] {
+            guard let action else { continue }
+            switch action.value {
+            case .queue(let target) where target == queue.name:
+                sink.error(action.line, "\(path) \(key) sends callers back into the same queue")
+            case .callback(let target) where target != queue.name:
+                sink.error(action.line, "\(path) \(key): a queue calls back its own callers, keeping their place; write 'callback \(queue.name)' (or 'queue \(target)' to move them)")
+            default:
+                break
+            }
+        }
+    }
+
+    /// Every skill a queue or an escalation step asks for must be some
+    /// agent's; a queue none of whose agents qualifies is worth a warning.
+    func skills() {
+        let known = Set(config.agents.flatMap { $0.skills.map(\.value.skill) })
+        func check(_ skills: [Located<SkillLevel>], _ place: String) {
+            for s in skills where !known.contains(s.value.skill) {
+                missing(Located(s.value.skill, line: s.line), "agent with skill", place, Array(known))
+            }
+        }
+        for queue in config.queues {
+            let path = "[queues.\(queue.name)]"
+            check(queue.skills, "\(path) skills")
+            for step in queue.escalation { check(step.skills ?? [], "\(path) escalate skills") }
+            if queue.strategy == .skillsWeighted, queue.skills.isEmpty {
+                sink.warning(queue.line, "\(path) strategy skills-weighted ranks agents by the queue's skills, but it has no 'skills': it acts as longest-idle")
+            }
+            guard !queue.skills.isEmpty, queue.skills.allSatisfy({ known.contains($0.value.skill) }) else { continue }
+            let members = queue.agents.compactMap { config.agent($0.value) }
+            let able = members.filter { agent in
+                queue.skills.allSatisfy { need in agent.skills.contains { $0.value.skill == need.value.skill && $0.value.level >= need.value.level } }
+            }
+            if !members.isEmpty, able.isEmpty {
+                let needs = queue.skills.map { "\($0.value.skill):\($0.value.level)" }.joined(separator: ", ")
+                sink.warning(queue.skills[0].line, "no agent of \(path) has the skills it requires (\(needs)): its callers wait for an escalation step or overflow")
+            }
+        }
+    }
+
+    func escalations() {
+        for queue in config.queues {
+            let path = "[queues.\(queue.name)]"
+            for step in queue.escalation {
+                for target in step.queues {
+                    if target.value == queue.name {
+                        sink.error(target.line, "\(path) escalate queues: '\(target.value)' is this queue itself")
+                    } else if config.queue(target.value) == nil {
+                        missing(target, "queue", "\(path) escalate queues", config.queues.map(\.name))
+                    }
+                }
+                if step.after >= queue.maxWait {
+                    sink.warning(step.line, "\(path) escalate after \(format(Double(step.after) / 1000)) s never applies: callers overflow at max_wait (\(format(Double(queue.maxWait) / 1000)) s) first")
+                }
+            }
+        }
+    }
+}

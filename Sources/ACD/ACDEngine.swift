@@ -139,4 +139,6 @@ public struct ACDEngine: Sendable {
 
     /// Callbacks holding an outside line now.
     public var callbackLinesBusy: Int { callbackLinesInUse }
+    /// The queues, in configuration order.
+    public var queueIDs: [QueueID] { queues.map(\.setup.config.id) }
 }

@@ -36,6 +36,7 @@ import Storage
             "queues         queues now: waiting, longest wait, agents by state, service level today",
             "wallboard      queues and agents on one screen, refreshed every second (q or Ctrl-C ends)",
             "caller NUMBER  a caller's history: past calls, outcomes, scores, recordings, notes",
+            "callbacks      callbacks booked and waiting: queue, number, place, waited",
         ])
         #expect(commands.help(["agent"], role: .supervisor, language: .chinese) == [
             "agent login AGENT [PHONE]      坐席签入(本人话机或指定话机)",

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ACD
+import CallControl
+import Console
+import Records
+import Storage
+import Tools
+
+/// The console's views of what callers left for later: messages in the
+/// mailboxes, and callbacks booked and waiting for an agent.
+enum ConsoleMailboxes {
+    static func messages(box: String?, store: CallStore, context: StorageContext, json: Bool) -> ConsoleOutput {
+        do {
+            let list = try store.messages(box: box)
+            if json {
+                return ConsoleOutput(list.map { m in
+                    var l = JSONLine()
+                    l.add("message", m.id ?? 0); l.add("box", m.box); l.add("caller", m.callerNumber); l.add("at", context.local(m.at))
+                    l.add("seconds", m.durationMilliseconds / 1000); l.add("state", m.state); l.add("call", m.callID); l.add("path", m.path)
+                    return l.text
+                })
+            }
+            guard !list.isEmpty else { return ConsoleOutput([box.map { "no messages for \($0)" } ?? "no messages"]) }
+            var out = ["\(list.count) message(s), \(list.filter { $0.state == "new" }.count) new"]
+            for m in list {
+                out.append("  " + ConsoleViews.pad("#\(m.id ?? 0)", 6) + ConsoleViews.pad(context.local(m.at), 20) + ConsoleViews.pad(m.box, 10)
+                           + ConsoleViews.pad(m.callerNumber ?? "unknown", 14) + ConsoleViews.pad("\(m.durationMilliseconds / 1000) s", 7) + m.state
+                           + (m.heardBy.map { " (\($0))" } ?? ""))
+            }
+            return ConsoleOutput(out)
+        } catch { return .failed("\(error)") }
+    }
+
+    /// Marks a message heard, or deletes it (its file goes; the row stays, marked deleted).
+    static func mark(_ text: String, _ state: String, store: CallStore, who: String) -> ConsoleOutput {
+        guard let id = Int64(text.replacingOccurrences(of: "#", with: "")) else { return .failed("'\(text)' is not a message number", status: 2) }
+        do {
+            guard let message = try store.message(id), message.state != "deleted" else { return .failed("no message #\(id)") }
+            if state == "deleted", unlink(message.path) != 0, errno != ENOENT {
+                return .failed("message #\(id): cannot remove \(message.path): \(String(cString: strerror(errno)))")
+            }
+            try store.setMessageState(id, state, by: who, at: StorageContext.nowMilliseconds())
+            return ConsoleOutput(["message #\(id) \(state)"])
+        } catch { return .failed("\(error)") }
+    }
+
+    /// Callbacks booked and waiting in the queues, oldest first.
+    static func callbacks(_ acd: ACDEngine, json: Bool) -> ConsoleOutput {
+        var rows: [(queue: String, waiting: WaitingSnapshot)] = []
+        for queue in acd.queueIDs {
+            for w in acd.waiting(in: queue) where w.callbackNumber != nil { rows.append((queue.rawValue, w)) }
+        }
+        if json {
+            return ConsoleOutput(rows.map { r in
+                var l = JSONLine()
+                l.add("queue", r.queue); l.add("call", Int64(r.waiting.call.rawValue)); l.add("number", r.waiting.callbackNumber)
+                l.add("position", Int64(r.waiting.position)); l.add("waited_seconds", Int64(r.waiting.waited.seconds))
+                l.add("ringing", r.waiting.ringing.map(\.rawValue).joined(separator: " "))
+                return l.text
+            })
+        }
+        guard !rows.isEmpty else { return ConsoleOutput(["no callbacks waiting"]) }
+        return ConsoleOutput(["\(rows.count) callback(s) waiting"] + rows.map { r in
+            "  " + ConsoleViews.pad(r.queue, 10) + ConsoleViews.pad("call-\(r.waiting.call.rawValue)", 10)
+                + ConsoleViews.pad(r.waiting.callbackNumber ?? "", 14) + ConsoleViews.pad("#\(r.waiting.position)", 5)
+                + ConsoleViews.duration(r.waiting.waited) + (r.waiting.ringing.isEmpty ? "" : "  ringing " + r.waiting.ringing.map(\.rawValue).joined(separator: " "))
+        })
+    }
+}

@@ -27,10 +27,15 @@ public enum ACDConfigurationMapping {
             if q.callback == nil, callbackQueues(config).contains(queue.name) { q.callback = CallbackPolicy() }
             queues.append(q)
         }
+        let direct = directAgents(config)
+        for agent in config.agents where direct.contains(agent.id) {
+            queues.append(personalQueue(agent.id, music: config.queues.first { $0.agents.contains { $0.value == agent.id } }?.holdPrompt.first?.value))
+        }
         let agents = config.agents.map { agent in
+            var served = config.queues.filter { $0.agents.contains { $0.value == agent.id } }.map { QueueID($0.name) }
+            if direct.contains(agent.id) { served.append(personalQueueID(agent.id)) }
             var a = AgentConfiguration(id: AgentID(agent.id), name: agent.name, homeChannel: agent.phone.map { ChannelID($0.value) },
-                                       queues: config.queues.filter { $0.agents.contains { $0.value == agent.id } }.map { QueueID($0.name) },
-                                       skills: skillLevels(agent.skills))
+                                       queues: served, skills: skillLevels(agent.skills))
             a.wrapUp = agent.wrapUp.map(milliseconds)
             return a
         }
@@ -39,6 +44,27 @@ public enum ACDConfigurationMapping {
         let outsideLines = config.lines.filter { $0.signalling.isTrunk && $0.outbound }.reduce(0) { $0 + $1.channels.count }
         configuration.outbound = OutboundLines(lines: outsideLines, maxShare: config.outbound.callbackLineShare)
         return configuration
+    }
+
+    /// Agents an `agent ID` action rings directly.
+    static func directAgents(_ config: KefuConfig) -> Set<String> {
+        Set(config.actions.compactMap { if case .agent(let id) = $0.value { id } else { nil } })
+    }
+
+    /// The queue that holds callers for one agent (`agent:8001`; config
+    /// names cannot hold ':'): only that agent answers; after a minute, or at
+    /// once when the agent is not logged in, the call flow takes the caller
+    /// to the agent's mailbox.
+    public static func personalQueueID(_ agent: String) -> QueueID { QueueID("agent:" + agent) }
+
+    static func personalQueue(_ agent: String, music: String?) -> QueueConfiguration {
+        var q = QueueConfiguration(id: personalQueueID(agent), strategy: "linear")
+        q.maxWait = .seconds(60)
+        q.onTimeout = .message(handOffPrompt)
+        q.onFull = .message(handOffPrompt)
+        q.whenNoAgents = .refuse(.message(handOffPrompt))
+        q.music = music ?? "default"
+        return q
     }
 
     /// Queues a `callback QUEUE` action books callbacks into.

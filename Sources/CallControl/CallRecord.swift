@@ -48,6 +48,10 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     case glare
     /// The caller left a message in a mailbox.
     case messageLeft = "message-left"
+    /// The caller was put through to an outside number (`dial`), which answered.
+    case transferred
+    /// The call this one was bridged to ended first.
+    case otherSideHungUp = "other-side-hung-up"
 }
 
 /// Which way a call went: a caller calling in, or the box calling a caller
@@ -55,6 +59,8 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
 public enum CallDirection: String, Sendable, Equatable {
     case inbound = "in"
     case callback
+    /// The box dialled an outside number to put a caller through (a menu's `dial`).
+    case transfer
 }
 
 /// What the box keeps about one call.
@@ -94,9 +100,10 @@ public struct CallRecord: Sendable, Equatable {
     public var surveyAsked: Bool
     public var surveyScore: Int?
     public var direction: CallDirection = .inbound
-    /// A callback: the call on which the caller booked it.
-    public var callbackOf: CallID?
-    /// A callback: the number dialled.
+    /// The call this one was placed for: a callback's booking call, or the
+    /// caller a transfer out was dialled for.
+    public var origin: CallID?
+    /// A call the box placed: the number dialled.
     public var dialled: String?
 
     public init(id: CallID, line: ChannelNumber, arrived: SampleTime) {

@@ -14,7 +14,7 @@ import Telephony
 /// goes back to the ACD, which retries later or gives up.
 ///
 /// The callback is its own call (a "leg", direction `callback`, with
-/// `callbackOf` the call it was booked on). The ACD knows it by the booking
+/// `origin` the call it was booked on). The ACD knows it by the booking
 /// call's id: `legs` and `legOrigin` translate.
 extension CenterFlow {
     struct Booking: Sendable, Equatable {
@@ -161,7 +161,7 @@ extension CenterFlow {
         nextCall += 1
         var record = CallRecord(id: leg, line: line, arrived: now)
         record.direction = .callback
-        record.callbackOf = booking
+        record.origin = booking
         record.dialled = number
         record.queue = details.queue
         record.agent = phone

@@ -15,6 +15,7 @@ extension CenterFlow {
             if case .alarmCleared = event { alarms[line] = nil }
             return callbackLineEvent(leg, event)
         }
+        if case .transferOut(let leg) = state { return transferLineEvent(leg, event) }
         if case .reserved(let booking) = state, event == .ringBegin {
             moveReservation(booking, from: line)  // a caller rings in: they have the line
             return lineEvent(line, event)
@@ -69,6 +70,7 @@ extension CenterFlow {
     mutating func lineSignal(_ line: ChannelNumber, _ event: DSPEvent) {
         let state = lines[line] ?? .idle
         if case .callingOut(let leg) = state, sessions[leg]?.progress != nil { return callbackLineSignal(leg, event) }
+        if case .transferOut(let leg) = state { return transferLineSignal(leg, event) }
         switch event {
         case .toneBegin(let tone, _, _) where plan.hangUpTones.contains(tone):
             if let id = state.call { callerGone(id, .callerBusyTone) }
@@ -91,7 +93,7 @@ extension CenterFlow {
             case .queued(let id, _):
                 calls[id]?.keys.append(key.rawValue)
                 if sessions[id]?.entry != nil { callbackEntryKey(id, key) } else { acdStep(.callerKey(acdCall(id), key)) }
-            case .talking(let id, _), .callingOut(let id):
+            case .talking(let id, _), .callingOut(let id), .transferring(let id), .transferOut(let id):
                 // Nothing asks for keys while the caller talks to an agent: talk-off (speech
                 // taken for a key) or a caller keying by habit. Counted for the DSP's telemetry.
                 calls[id]?.keys.append(key.rawValue)
@@ -122,7 +124,9 @@ extension CenterFlow {
             acdStep(.callerHungUp(acdCall(id)))
         case .takingMessage:
             stopMessage(id)
-        case .idle, .ringing, .leaving, .reserved, .callingOut:
+        case .transferring:
+            return callerLeftTransfer(id, end)
+        case .idle, .ringing, .leaving, .reserved, .callingOut, .transferOut:
             break
         }
         release(id, end)

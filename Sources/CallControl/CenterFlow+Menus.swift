@@ -119,14 +119,9 @@ extension CenterFlow {
         case .queue(let name):
             join(id, queue: name)
         case .agent(let agent):
-            if let queue = plan.queueServed(by: agent) {
-                note("calls to one agent are not supported yet: a caller for agent \(agent) joins queue '\(queue)', which the agent answers")
-                join(id, queue: queue)
-            } else {
-                notSupported(id, "calls to one agent (\(agent))")
-            }
-        case .dial:
-            notSupported(id, "calling out to another number (dial)")
+            join(id, queue: ACDConfigurationMapping.personalQueueID(agent).rawValue)
+        case .dial(let group, let number):
+            transferOut(id, group: group, number: number)
         case .voicemail(let box):
             leaveMessage(id, box: box)
         case .callback(let queue):

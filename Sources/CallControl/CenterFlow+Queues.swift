@@ -219,6 +219,9 @@ extension CenterFlow {
         if prompt == ACDConfigurationMapping.handOffPrompt, let action = plan.queues[queue]?.overflow?.value {
             return perform(id, action)
         }
+        if prompt == ACDConfigurationMapping.handOffPrompt, queue.hasPrefix("agent:") {
+            return perform(id, .voicemail(String(queue.dropFirst("agent:".count))))  // the agent's own mailbox
+        }
         guard let prompt else { return release(id, .queueRefused) }
         lines[session.line] = .leaving(id)
         play(id, [CenterPlan.file(prompt.rawValue, session.language)], owner: .farewell(.queueRefused))

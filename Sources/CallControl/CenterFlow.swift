@@ -38,12 +38,16 @@ public struct CenterFlow: Sendable {
         case callingOut(CallID)
         /// The caller leaves a message (greeting, then recording).
         case takingMessage(CallID)
+        /// The caller is put through to an outside line (`dial`).
+        case transferring(CallID)
+        /// The outside line of a transfer (the call is the outside leg).
+        case transferOut(CallID)
 
         public var call: CallID? {
             switch self {
             case .idle, .reserved: nil
             case .ringing(let id, _, _), .menu(let id), .queued(let id, _), .talking(let id, _), .survey(let id), .leaving(let id),
-                 .callingOut(let id), .takingMessage(let id): id
+                 .callingOut(let id), .takingMessage(let id), .transferring(let id), .transferOut(let id): id
             }
         }
 
@@ -181,7 +185,9 @@ public struct CenterFlow: Sendable {
         for id in sessions.keys.sorted() {
             guard let session = sessions[id] else { continue }
             if let entry = session.entry, let step = entry.timer(now: self.now) { callbackEntryStep(id, step) }
-            if let progress = session.progress, self.now >= progress.deadline { callbackTimer(id) }
+            if let progress = session.progress, self.now >= progress.deadline {
+                if case .transferOut = lines[session.line] ?? .idle { transferTimer(id) } else { callbackTimer(id) }
+            }
             if messageDue(session) { finishMessage(id) }
             guard let due = session.deadline, self.now >= due else { continue }
             feed(id, .timer)
@@ -245,6 +251,8 @@ struct CallSession: Sendable {
     var progress: CallbackProgress?
     /// A message being left.
     var message: CenterFlow.MessageTake?
+    /// The outside leg this caller is put through to.
+    var transfer: CallID?
 
     init(line: ChannelNumber, language: String) {
         self.line = line

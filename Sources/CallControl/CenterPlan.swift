@@ -60,6 +60,8 @@ public struct CenterPlan: Sendable {
     public var toneNames: [ToneIndex: String]
     /// Lines callbacks may dial out on, in channel order.
     public var outboundLines: [ChannelNumber] = []
+    /// Each line group that may call out, by name: its lines (for `dial`).
+    public var groupLines: [String: [ChannelNumber]] = [:]
     /// Allowed numbers, caps and timings of the box's own calls.
     public var outbound: OutboundSection
     /// The wall-clock time at sample zero (schedules are checked against it).
@@ -96,7 +98,10 @@ public struct CenterPlan: Sendable {
                 for c in group.channels {
                     lines[ChannelNumber(c)] = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage)
                 }
-                if group.outbound { outboundLines += group.channels.map(ChannelNumber.init) }
+                if group.outbound {
+                    outboundLines += group.channels.map(ChannelNumber.init)
+                    groupLines[group.name] = group.channels.map(ChannelNumber.init)
+                }
             case .fxs:
                 phones += group.channels.map(ChannelNumber.init)
             case .r2, .pri:
@@ -130,11 +135,6 @@ public struct CenterPlan: Sendable {
     /// How calls of a queue are recorded (never, when recording is off).
     public func recordPolicy(_ queue: String) -> RecordPolicy {
         recordingEnabled ? (queues[queue]?.record ?? .always) : .never
-    }
-
-    /// The first queue (in config order) an agent answers.
-    func queueServed(by agent: String) -> String? {
-        acd.queues.first { q in acd.agents.contains { $0.id.rawValue == agent && $0.queues.contains(q.id) } }?.id.rawValue
     }
 
     /// A prompt's file key, as the prompt table is indexed.

@@ -24,7 +24,7 @@ enum StoredForm {
         d.surveyScore = r.surveyScore
         d.missedOffers = r.missedOffers
         d.direction = r.direction.rawValue
-        d.callbackOf = r.callbackOf.map { Int64($0.rawValue) }
+        d.origin = r.origin.map { Int64($0.rawValue) }
         return d
     }
 

@@ -297,8 +297,9 @@ public struct SecuritySection: Sendable, Equatable {
 /// tells that the called party answered on an analog line.
 public struct OutboundSection: Sendable, Equatable {
     /// Numbers must match one of these (`NumberPattern`). Default: mainland
-    /// mobiles, landlines with area code and local 7–8 digit numbers — no
-    /// international (00), service (1xx) or premium numbers.
+    /// mobiles, landlines with area code, local 7–8 digit numbers and
+    /// 400/800 business numbers — no international (00), service (1xx) or
+    /// premium numbers.
     public var allowedNumbers: [NumberPattern] = Self.chinaDomestic
     public var allowedNumbersLine = 0
     /// Dialled before every number (e.g. "9" behind a PBX).
@@ -315,6 +316,7 @@ public struct OutboundSection: Sendable, Equatable {
 
     public static let chinaDomestic: [NumberPattern] = [
         "1[3-9]XXXXXXXXX", "0[1-9]XXXXXXXX", "0[1-9]XXXXXXXXX", "0[1-9]XXXXXXXXXX", "[2-8]XXXXXX", "[2-8]XXXXXXX",
+        "400XXXXXXX", "800XXXXXXX",
     ].map { try! NumberPattern($0) }
 
     /// Whether a number may be dialled (before the prefix is added).

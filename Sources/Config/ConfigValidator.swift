@@ -120,7 +120,10 @@ struct ConfigValidator {
             if config.queue(box) == nil && config.agent(box) == nil {
                 missing(Located(box, line: a.line), "queue or agent", place, config.queues.map(\.name) + config.agents.map(\.id))
             }
-        case .dial(let line, _):
+        case .dial(let line, let number):
+            if !config.outbound.allows(number) {
+                sink.error(a.line, "\(place): \(number) matches no [outbound] allowed_numbers pattern, so it would never be dialled")
+            }
             if let group = config.lineGroup(line) {
                 if !group.outbound { sink.error(a.line, "\(place): [lines.\(line)] cannot call out (set outbound = true on a trunk group)") }
             } else {

@@ -15,7 +15,8 @@ public enum FeaturePrompts {
         if let first = actions.first(where: { if case .callback = $0.value { true } else { false } }) {
             uses += callback.map { Located($0, line: first.line) }
         }
-        if let first = actions.first(where: { if case .voicemail = $0.value { true } else { false } }) {
+        // Calls for one agent go to the agent's mailbox when they cannot answer.
+        if let first = actions.first(where: { if case .voicemail = $0.value { true } else if case .agent = $0.value { true } else { false } }) {
             uses += voicemail.map { Located($0, line: first.line) }
         }
         return uses

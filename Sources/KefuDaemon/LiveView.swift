@@ -144,6 +144,10 @@ public enum LiveView {
             return "survey: \(caller(id))"
         case .leaving(let id):
             return "last message: \(caller(id))"
+        case .transferring(let id):
+            return "put through to \(flow.calls[id].flatMap { _ in flow.calls.values.first { $0.origin == id }?.dialled } ?? "-"): \(caller(id))"
+        case .transferOut(let id):
+            return "dialled for \(flow.calls[id]?.origin?.description ?? "-"): \(caller(id))"
         case .takingMessage(let id):
             return "leaving a message for \(flow.calls[id]?.data["mailbox"] ?? "-"): \(caller(id))"
         case .reserved(let booking):

@@ -34,11 +34,12 @@ public struct CallDetail: Sendable, Equatable {
     public var missedOffers: Int
     /// The recording's path, when the call was recorded.
     public var recording: String?
-    /// "in" (a caller called) or "callback" (the box called a caller back;
-    /// `callerNumber` is then the number dialled).
+    /// "in" (a caller called), "callback" (the box called a caller back) or
+    /// "transfer" (the box dialled out to put a caller through); for the
+    /// last two `callerNumber` is the number dialled.
     public var direction = "in"
-    /// A callback: the call on which the caller booked it.
-    public var callbackOf: Int64?
+    /// The call this one was placed for (the booking call, the caller put through).
+    public var origin: Int64?
 
     public var isCallback: Bool { direction == "callback" }
 

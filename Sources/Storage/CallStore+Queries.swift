@@ -25,12 +25,12 @@ extension CallStore {
     static let callColumns = """
         id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
         menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms,
-        (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted'), direction, callback_of
+        (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted'), direction, origin_call
         """
     /// The same columns without the recording's path (reports read millions of rows).
     static let leanCallColumns = """
         id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
-        menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms, NULL, direction, callback_of
+        menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms, NULL, direction, origin_call
         """
 
     static func call(_ s: SQLiteStatement) -> CallDetail {
@@ -53,7 +53,7 @@ extension CallStore {
         c.queued = s.optionalInt64(17)
         c.recording = s.optionalString(18)
         c.direction = s.string(19)
-        c.callbackOf = s.optionalInt64(20)
+        c.origin = s.optionalInt64(20)
         return c
     }
 

@@ -107,11 +107,11 @@ public enum Schema {
         );
         CREATE INDEX caller_notes_caller ON caller_notes(caller_number, at_ms);
         """,
-        // 2: callbacks (which way a call went, the call a callback was booked
-        // on) and the mailboxes' messages.
+        // 2: calls the box places (which way a call went, the call it was
+        // placed for) and the mailboxes' messages.
         """
         ALTER TABLE calls ADD COLUMN direction TEXT NOT NULL DEFAULT 'in';
-        ALTER TABLE calls ADD COLUMN callback_of INTEGER;
+        ALTER TABLE calls ADD COLUMN origin_call INTEGER;
         CREATE TABLE messages (
             id INTEGER PRIMARY KEY,
             call_id INTEGER NOT NULL,

@@ -98,7 +98,7 @@ public enum SimTool {
             guard let first = configuration.queues.first else { throw UsageError(message: "--config: \(file) has no queues") }
             queueID = o.queue.map { QueueID($0) } ?? first.id
             guard configuration.queues.contains(where: { $0.id == queueID }) else {
-                throw UsageError(message: "--queue: \(file) has no queue '\(queueID)' (\(configuration.queues.map(\.id.rawValue).joined(separator: ", ")))")
+                throw UsageError(message: "--queue: \(file) has no queue '\(queueID)' (\(loaded.config.queues.map(\.name).joined(separator: ", ")))")
             }
         } else {
             (configuration, queueID) = try flagConfiguration(o)

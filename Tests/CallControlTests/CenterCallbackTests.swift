@@ -117,7 +117,7 @@ import Telephony
         rig.run(upTo: 5)
         let record = try #require(rig.control.records.first { $0.id == leg })
         #expect(record.direction == .callback)
-        #expect(record.callbackOf == rig.control.records.first?.id)
+        #expect(record.origin == rig.control.records.first?.id)
         #expect(record.dialled == caller)
         #expect(record.agentID == "8003")
         #expect(record.connected != nil)

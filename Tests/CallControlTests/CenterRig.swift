@@ -32,8 +32,9 @@ final class CenterRig {
     private var senders: [ChannelNumber: DTMFGenerator] = [:]
 
     /// `date`, `hour`, `minute`: the local time (Asia/Shanghai) the center starts at.
-    init(at date: String, _ hour: Int, _ minute: Int = 0, configure: (inout CenterPlan) -> Void = { _ in }) throws {
-        let text = try String(contentsOfFile: Self.root + "/config/kefu.toml", encoding: .utf8)
+    /// `edit` changes the example config's text before it is loaded.
+    init(at date: String, _ hour: Int, _ minute: Int = 0, configure: (inout CenterPlan) -> Void = { _ in }, edit: (String) -> String = { $0 }) throws {
+        let text = edit(try String(contentsOfFile: Self.root + "/config/kefu.toml", encoding: .utf8))
         let loaded = ConfigLoader.load(text, file: "kefu.toml")
         guard loaded.isValid else { throw RigError(loaded.diagnostics.errors.map(\.description).joined(separator: "\n")) }
         config = loaded.config

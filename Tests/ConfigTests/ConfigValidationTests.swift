@@ -44,7 +44,7 @@ import Telephony
     }
 
     @Test func menuOptionPointingToMissingQueueIsADanglingReference() {
-        let text = minimalConfig + "\n2 = \"queue suport\"\n3 = \"menu nowhere\"\n4 = \"agent 9999\"\n5 = \"dial phones 110\"\n"
+        let text = minimalConfig + "\n2 = \"queue suport\"\n3 = \"menu nowhere\"\n4 = \"agent 9999\"\n5 = \"dial phones 88886666\"\n"
         #expect(errors(text) == [
             "23: [menus.main] key 2: no queue 'suport' (defined: sales)",
             "24: [menus.main] key 3: no menu 'nowhere' (defined: main)",

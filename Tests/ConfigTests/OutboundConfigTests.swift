@@ -27,13 +27,13 @@ import Config
         ])
     }
 
-    @Test("the default allows mainland mobiles, landlines with area code and local numbers, not international, service or short numbers")
+    @Test("the default allows mainland mobiles, landlines with area code, local and 400/800 numbers, not international, service or short numbers")
     func defaultAllowsDomesticOnly() {
         let outbound = load(minimalConfig).config.outbound
-        for number in ["13800138000", "19912345678", "02088886666", "075512345678", "88886666", "6123456"] {
+        for number in ["13800138000", "19912345678", "02088886666", "075512345678", "88886666", "6123456", "4008001234"] {
             #expect(outbound.allows(number), "\(number)")
         }
-        for number in ["0085212345678", "110", "12345", "95555", "10086", "4008001234", "1380013800"] {
+        for number in ["0085212345678", "110", "12345", "95555", "10086", "40080012345", "1380013800"] {
             #expect(!outbound.allows(number), "\(number)")
         }
     }
@@ -57,5 +57,12 @@ import Config
     func callbackNeedsAnOutboundLine() {
         let text = minimalConfig.replacingOccurrences(of: "menu = \"main\"", with: "menu = \"main\"\noutbound = false") + "\n2 = \"callback sales\"\n"
         #expect(errors(text) == ["24: [menus.main] key 2: a callback needs a line that may call out (a trunk group with outbound = true)"])
+    }
+
+    @Test("a dial action to a number the [outbound] patterns refuse is an error at its line")
+    func dialNumberMustBeAllowed() {
+        let text = minimalConfig + "\n2 = \"dial pstn 0085212345678\"\n"
+        #expect(errors(text) == ["23: [menus.main] key 2: 0085212345678 matches no [outbound] allowed_numbers pattern, so it would never be dialled"])
+        #expect(errors(minimalConfig + "\n2 = \"dial pstn 02088886666\"\n").isEmpty)
     }
 }

@@ -33,7 +33,7 @@ import Storage
             #expect(stored.queue == record.queue && stored.agent == record.agentID)
             #expect(stored.menuPath == record.menuPath && stored.data == record.data && stored.surveyScore == record.surveyScore)
             #expect(stored.callerNumber == record.callerID?.number ?? record.dialled)
-            #expect(stored.direction == record.direction.rawValue && stored.callbackOf == record.callbackOf.map { Int64($0.rawValue) })
+            #expect(stored.direction == record.direction.rawValue && stored.origin == record.origin.map { Int64($0.rawValue) })
             #expect(try store.callState(Int64(record.id.rawValue)) == "finished")
         }
         let recorded = records.filter(\.recording)

@@ -59,7 +59,7 @@ import Telephony
         #expect(world.calledBack == dialled || world.calledBack == dialled - 1, "every callback dialled reached the exchange (the last perhaps not yet)")
         #expect(records.contains { $0.end == .callbackBooked && $0.data["callback_number"]?.hasPrefix("1380013") == true })
         #expect(legs.contains { $0.connected != nil && $0.agentID != nil }, "a callback reached its caller and an agent")
-        #expect(legs.allSatisfy { leg in records.contains { $0.id == leg.callbackOf && $0.end == .callbackBooked } })
+        #expect(legs.allSatisfy { leg in records.contains { $0.id == leg.origin && $0.end == .callbackBooked } })
         // Callers who reached an agent are exactly the records connected to one (or still talking).
         let connected = records.filter { $0.connected != nil }
         let flow = center.control.flow

@@ -137,7 +137,7 @@ import Testing
         var leg = Fixture.call(2, "13800138000", "q", arrived: t + 600_000, queued: nil, connected: t + 610_000,
                                ended: t + 700_000, "agent-hung-up", agent: "8001")
         leg.direction = "callback"
-        leg.callbackOf = 1
+        leg.origin = 1
         let calls = [Fixture.call(1, "13800138000", "q", arrived: t, queued: t + 10_000, connected: nil, ended: t + 60_000, "callback-booked"), leg]
         let r = CenterReport.compute(calls: calls, window: Fixture.window)
         let q = r.queues[0].calls

@@ -1,0 +1,127 @@
+import Channels
+import DSP
+import MediaLoop
+import Telephony
+
+/// A menu's (or a queue overflow's) `dial LINES NUMBER`: the caller is put
+/// through to an outside number on a free line of the group. The box seizes
+/// the line, bridges the caller to it at once (they hear the network's
+/// tones, as on any phone), dials after `OutboundGate`'s checks, and judges
+/// the answer like a callback (`CallbackProgress`). The outside call is its
+/// own record (direction `transfer`, `origin` the caller's call); the
+/// caller's call ends `transferred` once the other side answered. Either
+/// side hanging up ends both.
+extension CenterFlow {
+    mutating func transferOut(_ id: CallID, group: String, number: String) {
+        guard let session = sessions[id] else { return }
+        guard let out = (plan.groupLines[group] ?? []).first(where: { lines[$0] == .idle && alarms[$0] == nil }) else {
+            note("dial \(group) \(number): no free line in [lines.\(group)]: the caller is released")
+            return release(id, .outboundRefused)
+        }
+        if let refusal = gate.admit(number, now: now) {
+            note("dial \(group) \(number) not placed: \(refusal)")
+            return release(id, .outboundRefused)
+        }
+        let leg = CallID(nextCall)
+        nextCall += 1
+        var record = CallRecord(id: leg, line: out, arrived: now)
+        record.direction = .transfer
+        record.origin = id
+        record.dialled = number
+        calls[leg] = record
+        var legSession = CallSession(line: out, language: session.language)
+        legSession.progress = CallbackProgress(now: now, ringTimeout: SampleTime(milliseconds: Int64(plan.outbound.ringTimeout)),
+                                               assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)))
+        sessions[leg] = legSession
+        lines[out] = .transferOut(leg)
+        lines[session.line] = .transferring(id)
+        sessions[id]?.ivr = nil
+        sessions[id]?.transfer = leg
+        legOrigin[leg] = id
+        stopPlayback(id)
+        media(.hook(out, .offHook))
+        media(.setDSP(out, [.tones]))
+        media(.bridge(session.line, out))
+    }
+
+    /// Line events on the outside line of a transfer.
+    mutating func transferLineEvent(_ leg: CallID, _ event: ChannelEvent) {
+        if var progress = sessions[leg]?.progress {
+            switch event {
+            case .dialComplete:
+                _ = progress.dialled(now: now)
+                sessions[leg]?.progress = progress
+            case .polarityReversal: transferVerdict(leg, progress.polarityReversed())
+            case .lineDisconnect: transferVerdict(leg, progress.loopDropped())
+            case .alarm: transferVerdict(leg, .failed(.lineFailed))
+            default: break
+            }
+            return
+        }
+        switch event {
+        case .lineDisconnect: endTransfer(leg: leg, by: .callerLoopCurrentDrop)
+        case .alarm: endTransfer(leg: leg, by: .lineFailed)
+        default: break
+        }
+    }
+
+    /// Tones on the outside line: progress before the answer, the other
+    /// side hanging up (busy or congestion) after.
+    mutating func transferLineSignal(_ leg: CallID, _ event: DSPEvent) {
+        guard var progress = sessions[leg]?.progress else {
+            if case .toneBegin(let tone, _, _) = event, plan.hangUpTones.contains(tone) { endTransfer(leg: leg, by: .callerBusyTone) }
+            return
+        }
+        switch event {
+        case .toneBegin(let tone, _, _):
+            let verdict = progress.toneBegan(plan.toneNames[tone] ?? "")
+            sessions[leg]?.progress = progress
+            transferVerdict(leg, verdict)
+        case .toneEnd(let tone, _, _):
+            transferVerdict(leg, progress.toneEnded(plan.toneNames[tone] ?? ""))
+        default:
+            break
+        }
+    }
+
+    mutating func transferTimer(_ leg: CallID) {
+        guard var progress = sessions[leg]?.progress else { return }
+        let verdict = progress.timer(now: now)
+        sessions[leg]?.progress = progress
+        transferVerdict(leg, verdict)
+    }
+
+    private mutating func transferVerdict(_ leg: CallID, _ verdict: CallbackProgress.Verdict?) {
+        guard let verdict, let line = sessions[leg]?.line, let number = calls[leg]?.dialled, let caller = legOrigin[leg] else { return }
+        switch verdict {
+        case .dial:
+            media(.dial(line, plan.outbound.dialPrefix + number))
+        case .answered:
+            sessions[leg]?.progress = nil
+            calls[leg]?.answered = now
+            calls[leg]?.connected = now
+            calls[caller]?.connected = now
+            calls[caller]?.end = .transferred
+            media(.setDSP(line, DSPFeatures.call))
+        case .failed(let end):
+            endTransfer(leg: leg, by: end)
+        }
+    }
+
+    /// The caller left a transfer: the outside line goes too.
+    mutating func callerLeftTransfer(_ id: CallID, _ end: CallEnd) {
+        guard let leg = sessions[id]?.transfer else { return release(id, end) }
+        if let line = sessions[leg]?.line { media(.unbridge(line)) }
+        release(leg, .otherSideHungUp)
+        release(id, end)
+    }
+
+    /// The outside side ended (`end`: hung up, busy, no answer): both go.
+    private mutating func endTransfer(leg: CallID, by end: CallEnd) {
+        guard let caller = legOrigin[leg] else { return }
+        if let line = sessions[leg]?.line { media(.unbridge(line)) }
+        let answered = calls[leg]?.connected != nil
+        release(leg, end)
+        release(caller, answered ? .transferred : end)
+    }
+}

@@ -2,11 +2,11 @@ import Telephony
 
 /// The ACD as a value: `on(event, now:)` returns what to do. See ACD.swift.
 public struct ACDEngine: Sendable {
-    public let configuration: ACDConfiguration
+    public internal(set) var configuration: ACDConfiguration
     var queues: [QueueRuntime]
     var agents: [AgentRuntime]
-    let queueIndex: [QueueID: Int]
-    let agentIndex: [AgentID: Int]
+    var queueIndex: [QueueID: Int]
+    var agentIndex: [AgentID: Int]
     var agentOnChannel: [ChannelID: Int] = [:]
     /// Queue index of every waiting caller.
     var whereWaiting: [CallID: Int] = [:]
@@ -38,9 +38,7 @@ public struct ACDEngine: Sendable {
             var stats = QueueStatistics()
             stats.threshold = config.serviceLevelThreshold
             stats.shortAbandonThreshold = config.shortAbandonThreshold
-            let setup = QueueSetup(config: config, strategy: RoutingStrategies.named(config.strategy)!,
-                                   escalationQueues: config.escalation.map { $0.alsoQueues.compactMap { queueIndex[$0] } })
-            return QueueRuntime(setup: setup, stats: stats, handleTimeEstimate: config.expectedHandleTime)
+            return QueueRuntime(setup: QueueSetup(config, queueIndex: queueIndex), stats: stats, handleTimeEstimate: config.expectedHandleTime)
         }
         var agentIndex: [AgentID: Int] = [:]
         agents = configuration.agents.enumerated().map { order, config in

@@ -5,10 +5,10 @@ struct AgentRuntime: Sendable {
     let id: AgentID
     let order: Int
     /// Indexed by queue index.
-    let serves: [Bool]
-    let skills: SkillLevels
-    let wrapUp: SampleTime?
-    let homeChannel: ChannelID?
+    var serves: [Bool]
+    var skills: SkillLevels
+    var wrapUp: SampleTime?
+    var homeChannel: ChannelID?
 
     var status: AgentStatus = .loggedOut
     var since: SampleTime = .zero
@@ -77,24 +77,25 @@ struct CallbackBooking: Sendable, Equatable {
 }
 
 /// A queue's configuration and what is worked out from it once. Never
-/// changed after the engine starts, so shared by reference: copying a
-/// `QueueRuntime` then copies one pointer, not the whole configuration.
+/// changed in place (a new configuration brings a new one), so shared by
+/// reference: copying a `QueueRuntime` then copies one pointer, not the
+/// whole configuration.
 final class QueueSetup: Sendable {
     let config: QueueConfiguration
     let strategy: any RoutingStrategy
     /// Per escalation rule, the indices of the extra queues whose agents may help.
     let escalationQueues: [[Int]]
 
-    init(config: QueueConfiguration, strategy: any RoutingStrategy, escalationQueues: [[Int]]) {
+    init(_ config: QueueConfiguration, queueIndex: [QueueID: Int]) {
         self.config = config
-        self.strategy = strategy
-        self.escalationQueues = escalationQueues
+        strategy = RoutingStrategies.named(config.strategy)!
+        escalationQueues = config.escalation.map { $0.alsoQueues.compactMap { queueIndex[$0] } }
     }
 }
 
 /// A queue's live state.
 struct QueueRuntime: Sendable {
-    let setup: QueueSetup
+    var setup: QueueSetup
     /// In queue order.
     var waiting: [WaitingCaller] = []
     var stats = QueueStatistics()

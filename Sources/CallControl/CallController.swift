@@ -75,6 +75,14 @@ public final class CallController {
         return true
     }
 
+    /// Takes a new plan in while calls run; the reasons it cannot, if any
+    /// (then nothing changed).
+    public func reconfigure(_ plan: CenterPlan, now: SampleTime) -> [String] {
+        let (problems, actions) = flow.reconfigure(plan, now: now)
+        perform(actions)
+        return problems
+    }
+
     /// Notes and alarms so far (for `kefu logs`).
     public var log: [String] { notes }
 

@@ -71,7 +71,7 @@ public struct CenterFlow: Sendable {
         case offHook
     }
 
-    public let plan: CenterPlan
+    public internal(set) var plan: CenterPlan
     public internal(set) var lines: [ChannelNumber: LineState] = [:]
     public internal(set) var phones: [ChannelNumber: PhoneState] = [:]
     /// Calls in progress, by id.

@@ -23,7 +23,7 @@ struct OutboundGate: Sendable {
     static let hour = SampleTime(milliseconds: 3_600_000)
     static let day = SampleTime(milliseconds: 86_400_000)
 
-    let settings: OutboundSection
+    var settings: OutboundSection
     private(set) var placed: [SampleTime] = []
 
     init(settings: OutboundSection) { self.settings = settings }

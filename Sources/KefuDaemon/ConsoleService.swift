@@ -15,8 +15,10 @@ public final class ConsoleService {
     let center: SimulatedCenter
     let commands = ConsoleCatalog.all
     let store: CallStore
-    /// The config text kefud started with (what `config diff` compares against).
-    let runningConfig: String?
+    /// The config text kefud runs (what `config diff` compares against).
+    var runningConfig: String?
+    /// The text that ran before the last `config apply` (what `rollback` restores).
+    var previousConfig: String?
     /// Media overruns so far (the daemon's pacer), for `status`.
     public var overruns: () -> Int = { 0 }
 
@@ -100,6 +102,8 @@ public final class ConsoleService {
             do { now = String(decoding: try FileIO.read(path), as: UTF8.self) } catch { return .failed("\(error)") }
             let changes = LineDiff.render(LineDiff.changes(old: running, new: now))
             return ConsoleOutput(changes.isEmpty ? ["\(path) is what kefud is running"] : ["\(path) against the running config:"] + changes)
+        case "config apply": return applyConfig()
+        case "config rollback": return rollbackConfig()
         case "logs":
             let n = a.first.flatMap(Int.init) ?? 20
             let log = center.control.log

@@ -17,7 +17,7 @@ import Telephony
 /// (simulated board), or hand it to `Daemon`.
 public final class SimulatedCenter {
     public let options: CenterOptions
-    public let config: KefuConfig
+    public internal(set) var config: KefuConfig
     public let board: ChannelBackend
     /// The simulated board and world, when the board is simulated.
     public let simBoard: SimBoard?

@@ -1,0 +1,43 @@
+import CallControl
+import Config
+import Tools
+
+/// `kefu config apply` and `rollback`: the config file is checked as at
+/// start; a config with errors is refused and the running one stays. A
+/// valid one is taken in while calls go on (`CenterFlow.reconfigure`):
+/// new calls get the new menus, queues and rules, calls in progress are not
+/// touched. What needs a restart is named and nothing changes.
+extension SimulatedCenter {
+    public struct ApplyResult: Sendable, Equatable {
+        /// Errors (`FILE:LINE: error: …`) or reasons it cannot apply live; empty: applied.
+        public var problems: [String]
+        public var warnings: [String]
+        public var applied: Bool { problems.isEmpty }
+    }
+
+    /// Checks the config at `path` and takes it in if it can.
+    public func apply(configAt path: String, unixSeconds: Int64) -> ApplyResult {
+        let loaded: ConfigCheckTool.Loaded
+        do { loaded = try ConfigCheckTool.load(path: path, unixSeconds: unixSeconds, checkPromptFiles: false) } catch {
+            return ApplyResult(problems: ["\(error)"], warnings: [])
+        }
+        let warnings = loaded.diagnostics.warnings.map(\.description)
+        guard loaded.diagnostics.errors.isEmpty else { return ApplyResult(problems: loaded.diagnostics.errors.map(\.description), warnings: warnings) }
+        var problems: [String] = []
+        if loaded.config.system.languages != config.system.languages { problems.append("the languages changed: a restart is needed to load their prompts") }
+        let needed = Set(ConfigLoader.promptUses(loaded.config).flatMap { use in
+            loaded.config.system.languages.map { ConfigLoader.promptFile(use.value, language: $0) }
+        })
+        let missing = needed.subtracting(prompts.files.keys).sorted()
+        if !missing.isEmpty {
+            problems.append("prompt files not loaded at start: \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", …" : ""): a restart is needed to load them")
+        }
+        guard problems.isEmpty else { return ApplyResult(problems: problems, warnings: warnings) }
+        let plan = CenterPlan(config: loaded.config, calendar: loaded.calendar, prompts: prompts.files, tones: prompts.tones,
+                              clockAtStart: control.flow.plan.clockAtStart)
+        let refused = control.reconfigure(plan, now: now)
+        guard refused.isEmpty else { return ApplyResult(problems: refused, warnings: warnings) }
+        config = loaded.config
+        return ApplyResult(problems: [], warnings: warnings)
+    }
+}

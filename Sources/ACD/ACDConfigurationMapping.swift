@@ -27,7 +27,8 @@ public enum ACDConfigurationMapping {
             if q.callback == nil, callbackQueues(config).contains(queue.name) { q.callback = CallbackPolicy() }
             queues.append(q)
         }
-        let direct = directAgents(config)
+        // Every agent has a personal queue: `agent ID` actions and console transfers ring them alone.
+        let direct = Set(config.agents.map(\.id))
         for agent in config.agents where direct.contains(agent.id) {
             queues.append(personalQueue(agent.id, music: config.queues.first { $0.agents.contains { $0.value == agent.id } }?.holdPrompt.first?.value))
         }

@@ -40,7 +40,7 @@ extension ACDEngine {
     /// Puts a caller in queue order, starts music and their announcements;
     /// returns their index.
     @discardableResult
-    mutating func place(_ caller: WaitingCaller, queue q: Int, now: SampleTime) -> Int {
+    mutating func place(_ caller: WaitingCaller, queue q: Int, now: SampleTime, keepOrder: Bool = false) -> Int {
         let setup = queues[q].setup
         var caller = caller
         caller.arrivedAt = now
@@ -48,7 +48,7 @@ extension ACDEngine {
         for rule in setup.config.priorities where rule.headStart > headStart && rule.matches(callerID: caller.callerID, dialled: caller.dialled) {
             headStart = rule.headStart
         }
-        caller.orderKey = now - headStart
+        caller.orderKey = keepOrder ? min(caller.orderKey, now - headStart) : now - headStart
         caller.ringing = []
         caller.missedBy = []
         caller.timedOut = false
@@ -64,6 +64,19 @@ extension ACDEngine {
             emit(.announcePosition(caller.call, position: e + 1, estimatedWait: estimatedWait(queue: q, position: e + 1)))
         }
         return e
+    }
+
+    /// Moves a waiting caller (not a callback booking) to another queue,
+    /// keeping the order their first arrival gave them; no-op otherwise.
+    mutating func transferCaller(_ call: CallID, to target: QueueID, now: SampleTime) {
+        guard let t = queueIndex[target], let q = whereWaiting[call], q != t, let e = queues[q].position(of: call),
+              queues[q].waiting[e].callback == nil else { return }
+        let caller = removeWaiting(queue: q, at: e, now: now)
+        queues[q].stats.transferredOut += 1
+        emit(.moveToQueue(call, from: queues[q].setup.config.id, to: target))
+        queues[t].stats.offered += 1
+        place(caller, queue: t, now: now, keepOrder: true)
+        dispatch(now: now)
     }
 
     /// Sends a caller the queue would not keep to `target`.

@@ -24,6 +24,9 @@ public enum ACDEvent: Sendable, Equatable {
     /// could be used: the offers are withdrawn (not counted as missed) or
     /// the agent is freed, and the booking waits; not counted as an attempt.
     case callbackLineUnavailable(CallID)
+    /// A supervisor moves a waiting caller to another queue; they keep the
+    /// place their original arrival gives them there.
+    case transfer(CallID, to: QueueID)
     /// Digits dialled on an idle phone that start with a feature code.
     case featureCode(ChannelID, digits: String)
     /// A command from the console.

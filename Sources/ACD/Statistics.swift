@@ -32,6 +32,8 @@ public struct QueueStatistics: Sendable, Equatable {
     /// Turned away because no agent was logged in.
     public var rejectedNoAgents = 0
     public var callbacksRequested = 0
+    /// Waiting callers a supervisor moved to another queue.
+    public var transferredOut = 0
     public var callbacksConnected = 0
     public var callbacksGivenUp = 0
     /// Removed by the reconciler (queued on a dead line).

@@ -75,6 +75,17 @@ public final class CallController {
         return true
     }
 
+    /// A supervisor moves a call to a queue (or `agent:ID`); the reason it cannot, if so.
+    public func transfer(_ id: CallID, toQueue queue: String, now: SampleTime) -> CenterFlow.TransferRefusal? {
+        switch flow.transfer(id, toQueue: queue, now: now) {
+        case .success(let actions):
+            perform(actions)
+            return nil
+        case .failure(let refusal):
+            return refusal
+        }
+    }
+
     /// Takes a new plan in while calls run; the reasons it cannot, if any
     /// (then nothing changed).
     public func reconfigure(_ plan: CenterPlan, now: SampleTime) -> [String] {

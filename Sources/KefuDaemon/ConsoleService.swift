@@ -71,6 +71,7 @@ public final class ConsoleService {
         case "channels": return ConsoleViews.channels(center, json: json)
         case "calls": return ConsoleViews.calls(center, json: json)
         case "calls hangup": return hangUp(a[0])
+        case "calls transfer": return transfer(a[0], to: a[1], a[2])
         case "agents": return ConsoleViews.agents(center, json: json)
         case "agent login": return agent(a[0], .login(AgentID(a[0]), channel: a.count > 1 ? Int(a[1]).map { ACD.ChannelID($0) } : nil))
         case "agent logout": return agent(a[0], .logout(AgentID(a[0])))

@@ -232,7 +232,7 @@ struct ErlangScenario: Sendable, CustomTestStringConvertible {
         let support = try #require(acd.queues.first { $0.id == "support" })
         #expect(support.onTimeout == .message(ACDConfigurationMapping.handOffPrompt))  // voicemail is the call flow's job
         let shared = try #require(acd.agents.first { $0.id == "8002" })
-        #expect(Set(shared.queues) == ["sales", "support"])
+        #expect(Set(shared.queues) == ["sales", "support", "agent:8002"], "the two queues, and the agent's personal queue")
         #expect(shared.homeChannel == 10)
         #expect(acd.problems().isEmpty)
     }

@@ -1,0 +1,46 @@
+import ACD
+import Telephony
+
+/// A supervisor moves a call (console `calls transfer`): a caller in the
+/// menus or waiting in a queue goes to another queue, or to one agent (their
+/// personal queue), keeping the place their first arrival gives them. A call
+/// already with an agent is moved from the agent's phone (hook-flash), not
+/// from here.
+extension CenterFlow {
+    public enum TransferRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+        case noSuchCall(CallID)
+        case noSuchQueue(String)
+        case notMovable(CallID, String)
+
+        public var description: String {
+            switch self {
+            case .noSuchCall(let id): "no \(id) in progress"
+            case .noSuchQueue(let q): "no queue or agent '\(q)'"
+            case .notMovable(let id, let why): "\(id) cannot be moved: \(why)"
+            }
+        }
+    }
+
+    /// Moves call `id` to `queue` (a queue name, or `agent:ID`).
+    public mutating func transfer(_ id: CallID, toQueue queue: String, now: SampleTime) -> Result<[CallAction], TransferRefusal> {
+        self.now = max(now, self.now)
+        guard let line = calls[id]?.line, let state = lines[line] else { return .failure(.noSuchCall(id)) }
+        guard acd.queueIDs.contains(QueueID(queue)) else { return .failure(.noSuchQueue(queue)) }
+        switch state {
+        case .menu:
+            sessions[id]?.ivr = nil
+            stopPlayback(id)
+            join(id, queue: queue)
+        case .queued(_, let current) where current != queue:
+            sessions[id]?.entry = nil
+            acdStep(.transfer(acdCall(id), to: QueueID(queue)))
+        case .queued:
+            return .failure(.notMovable(id, "it is already in \(queue)"))
+        case .talking:
+            return .failure(.notMovable(id, "it is with an agent (the agent transfers it from the phone)"))
+        default:
+            return .failure(.notMovable(id, "it is neither in the menus nor waiting in a queue"))
+        }
+        return .success(take())
+    }
+}

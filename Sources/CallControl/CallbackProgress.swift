@@ -1,3 +1,5 @@
+import Channels
+import DSP
 import Telephony
 
 /// How a callback's outside call is going, judged from what an analog line
@@ -100,5 +102,27 @@ struct CallbackProgress: Sendable, Equatable {
 
     func loopDropped() -> Verdict {
         .failed(.calleeNotReached)
+    }
+
+    /// What the line brought: time passing, a line event, or a DSP finding.
+    enum Input {
+        case timer
+        case line(ChannelEvent)
+        case dsp(DSPEvent)
+    }
+
+    /// One step from whatever the line brought; `toneName` names the tone plan's tones.
+    mutating func on(_ input: Input, now: SampleTime, toneName: (ToneIndex) -> String) -> Verdict? {
+        switch input {
+        case .timer: return timer(now: now)
+        case .line(.dialComplete): return dialled(now: now)
+        case .line(.polarityReversal): return polarityReversed()
+        case .line(.lineDisconnect): return loopDropped()
+        case .line(.alarm): return .failed(.lineFailed)
+        case .line: return nil
+        case .dsp(.toneBegin(let tone, _, _)): return toneBegan(toneName(tone))
+        case .dsp(.toneEnd(let tone, _, _)): return toneEnded(toneName(tone))
+        case .dsp: return nil
+        }
     }
 }

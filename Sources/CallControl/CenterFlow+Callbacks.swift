@@ -188,48 +188,19 @@ extension CenterFlow {
         media(.bridge(line, phone))  // the agent hears dial tone, the digits, ringback
     }
 
-    /// Time for the callback leg's next step.
-    mutating func callbackTimer(_ leg: CallID) {
-        guard var progress = sessions[leg]?.progress else { return }
-        let verdict = progress.timer(now: now)
+    /// The callback leg's answer detection takes a step (time, a line event, a tone).
+    mutating func callbackProgress(_ leg: CallID, _ input: CallbackProgress.Input) {
+        if case .line(.ringBegin) = input, sessions[leg]?.progress?.isWaiting == false { return glare(leg) }
+        callbackVerdict(leg, progressStep(leg, input))
+    }
+
+    /// Feeds a leg's `CallbackProgress` (callbacks and transfers alike).
+    mutating func progressStep(_ leg: CallID, _ input: CallbackProgress.Input) -> CallbackProgress.Verdict? {
+        guard var progress = sessions[leg]?.progress else { return nil }
+        let names = plan.toneNames
+        let verdict = progress.on(input, now: now) { names[$0] ?? "" }
         sessions[leg]?.progress = progress
-        callbackVerdict(leg, verdict)
-    }
-
-    /// Line events on a line that is calling out.
-    mutating func callbackLineEvent(_ leg: CallID, _ event: ChannelEvent) {
-        guard var progress = sessions[leg]?.progress else { return }
-        switch event {
-        case .ringBegin where !progress.isWaiting:
-            glare(leg)
-        case .dialComplete:
-            let verdict = progress.dialled(now: now)
-            sessions[leg]?.progress = progress
-            callbackVerdict(leg, verdict)
-        case .polarityReversal:
-            callbackVerdict(leg, progress.polarityReversed())
-        case .lineDisconnect:
-            callbackVerdict(leg, progress.loopDropped())
-        case .alarm:
-            callbackVerdict(leg, .failed(.lineFailed))
-        default:
-            break
-        }
-    }
-
-    /// Call-progress tones on a line that is calling out.
-    mutating func callbackLineSignal(_ leg: CallID, _ event: DSPEvent) {
-        guard var progress = sessions[leg]?.progress else { return }
-        switch event {
-        case .toneBegin(let tone, _, _):
-            let verdict = progress.toneBegan(plan.toneNames[tone] ?? "")
-            sessions[leg]?.progress = progress
-            callbackVerdict(leg, verdict)
-        case .toneEnd(let tone, _, _):
-            callbackVerdict(leg, progress.toneEnded(plan.toneNames[tone] ?? ""))
-        default:
-            break
-        }
+        return verdict
     }
 
     private mutating func callbackVerdict(_ leg: CallID, _ verdict: CallbackProgress.Verdict?) {

@@ -13,7 +13,7 @@ extension CenterFlow {
         if case .callingOut(let leg) = state {
             if case .alarm(let set) = event { alarms[line] = set }
             if case .alarmCleared = event { alarms[line] = nil }
-            return callbackLineEvent(leg, event)
+            return callbackProgress(leg, .line(event))
         }
         if case .transferOut(let leg) = state { return transferLineEvent(leg, event) }
         if case .reserved(let booking) = state, event == .ringBegin {
@@ -69,7 +69,7 @@ extension CenterFlow {
     /// menus, survey and queue, and the exchange's busy or congestion tone.
     mutating func lineSignal(_ line: ChannelNumber, _ event: DSPEvent) {
         let state = lines[line] ?? .idle
-        if case .callingOut(let leg) = state, sessions[leg]?.progress != nil { return callbackLineSignal(leg, event) }
+        if case .callingOut(let leg) = state, sessions[leg]?.progress != nil { return callbackProgress(leg, .dsp(event)) }
         if case .transferOut(let leg) = state { return transferLineSignal(leg, event) }
         switch event {
         case .toneBegin(let tone, _, _) where plan.hangUpTones.contains(tone):

@@ -44,20 +44,10 @@ extension CenterFlow {
         media(.bridge(session.line, out))
     }
 
-    /// Line events on the outside line of a transfer.
+    /// Line events on the outside line of a transfer: progress before the
+    /// answer, the other side hanging up after.
     mutating func transferLineEvent(_ leg: CallID, _ event: ChannelEvent) {
-        if var progress = sessions[leg]?.progress {
-            switch event {
-            case .dialComplete:
-                _ = progress.dialled(now: now)
-                sessions[leg]?.progress = progress
-            case .polarityReversal: transferVerdict(leg, progress.polarityReversed())
-            case .lineDisconnect: transferVerdict(leg, progress.loopDropped())
-            case .alarm: transferVerdict(leg, .failed(.lineFailed))
-            default: break
-            }
-            return
-        }
+        if sessions[leg]?.progress != nil { return transferVerdict(leg, progressStep(leg, .line(event))) }
         switch event {
         case .lineDisconnect: endTransfer(leg: leg, by: .callerLoopCurrentDrop)
         case .alarm: endTransfer(leg: leg, by: .lineFailed)
@@ -68,27 +58,12 @@ extension CenterFlow {
     /// Tones on the outside line: progress before the answer, the other
     /// side hanging up (busy or congestion) after.
     mutating func transferLineSignal(_ leg: CallID, _ event: DSPEvent) {
-        guard var progress = sessions[leg]?.progress else {
-            if case .toneBegin(let tone, _, _) = event, plan.hangUpTones.contains(tone) { endTransfer(leg: leg, by: .callerBusyTone) }
-            return
-        }
-        switch event {
-        case .toneBegin(let tone, _, _):
-            let verdict = progress.toneBegan(plan.toneNames[tone] ?? "")
-            sessions[leg]?.progress = progress
-            transferVerdict(leg, verdict)
-        case .toneEnd(let tone, _, _):
-            transferVerdict(leg, progress.toneEnded(plan.toneNames[tone] ?? ""))
-        default:
-            break
-        }
+        if sessions[leg]?.progress != nil { return transferVerdict(leg, progressStep(leg, .dsp(event))) }
+        if case .toneBegin(let tone, _, _) = event, plan.hangUpTones.contains(tone) { endTransfer(leg: leg, by: .callerBusyTone) }
     }
 
     mutating func transferTimer(_ leg: CallID) {
-        guard var progress = sessions[leg]?.progress else { return }
-        let verdict = progress.timer(now: now)
-        sessions[leg]?.progress = progress
-        transferVerdict(leg, verdict)
+        transferVerdict(leg, progressStep(leg, .timer))
     }
 
     private mutating func transferVerdict(_ leg: CallID, _ verdict: CallbackProgress.Verdict?) {

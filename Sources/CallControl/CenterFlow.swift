@@ -186,7 +186,7 @@ public struct CenterFlow: Sendable {
             guard let session = sessions[id] else { continue }
             if let entry = session.entry, let step = entry.timer(now: self.now) { callbackEntryStep(id, step) }
             if let progress = session.progress, self.now >= progress.deadline {
-                if case .transferOut = lines[session.line] ?? .idle { transferTimer(id) } else { callbackTimer(id) }
+                if case .transferOut = lines[session.line] ?? .idle { transferTimer(id) } else { callbackProgress(id, .timer) }
             }
             if messageDue(session) { finishMessage(id) }
             guard let due = session.deadline, self.now >= due else { continue }

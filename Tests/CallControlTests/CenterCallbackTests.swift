@@ -39,6 +39,16 @@ import Telephony
         return rig.ringingPhone
     }
 
+    /// A booking, its agent answering, and the caller's number dialled on a
+    /// seized line: the agent's phone and that line.
+    func agentAnswersAndCallerIsDialled(_ rig: CenterRig) throws -> (phone: ChannelNumber, line: ChannelNumber) {
+        #expect(booked(rig))
+        let phone = try #require(agentRings(rig))
+        rig.step(before: { $0.farPhoneHook(phone, offHook: true) })
+        #expect(rig.run(upTo: 150) { self.seizedLine(rig).map { rig.board.dialledDigits($0) == self.caller } ?? false })
+        return (phone, try #require(seizedLine(rig)))
+    }
+
     /// The outside line Kefu seized for the callback.
     func seizedLine(_ rig: CenterRig) -> ChannelNumber? {
         (1...8).map(ChannelNumber.init).first { rig.board.lineIsOffHook($0) }
@@ -128,11 +138,7 @@ import Telephony
     @Test("a busy callee ends the attempt (callee-busy); the agent hears busy tone and the booking is offered again after the retry delay")
     func busyCalleeIsRetriedLater() throws {
         let rig = try CenterRig(at: "2026-03-04", 10)
-        #expect(booked(rig))
-        let phone = try #require(agentRings(rig))
-        rig.step(before: { $0.farPhoneHook(phone, offHook: true) })
-        #expect(rig.run(upTo: 150) { self.seizedLine(rig).map { rig.board.dialledDigits($0) == self.caller } ?? false })
-        let out = try #require(seizedLine(rig))
+        let (phone, out) = try agentAnswersAndCallerIsDialled(rig)
         let leg = try #require(rig.control.flow.lines[out]?.call)
         #expect(send(rig, out, Self.cadence(on: 350, off: 350, seconds: 4)) { !rig.board.lineIsOffHook(out) }, "busy tone ends the attempt")
         let record = try #require(rig.control.records.first { $0.id == leg })
@@ -150,11 +156,7 @@ import Telephony
     @Test("the agent hanging up while the callback still rings counts as not reached, and the outside line is released")
     func agentHangingUpBeforeAnswerIsNotReached() throws {
         let rig = try CenterRig(at: "2026-03-04", 10)
-        #expect(booked(rig))
-        let phone = try #require(agentRings(rig))
-        rig.step(before: { $0.farPhoneHook(phone, offHook: true) })
-        #expect(rig.run(upTo: 150) { self.seizedLine(rig).map { rig.board.dialledDigits($0) == self.caller } ?? false })
-        let out = try #require(seizedLine(rig))
+        let (phone, out) = try agentAnswersAndCallerIsDialled(rig)
         _ = send(rig, out, Self.cadence(on: 1000, off: 4000, seconds: 3))
         rig.step(before: { $0.farPhoneHook(phone, offHook: false) })
         rig.run(upTo: 5)

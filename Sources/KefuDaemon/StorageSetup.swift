@@ -36,8 +36,10 @@ enum StorageSetup {
                                            flaggedDays: config.retention.flaggedRecordingsDays,
                                            minFreeBytes: Int64(config.recording.minFreeMB) * 1_048_576,
                                            whenFull: config.retention.whenFull == .deleteOldest ? .deleteOldest : .stopRecording)
-            return RetentionRunner.Settings(rules: rules, callsDays: config.retention.callsDays, auditDays: config.retention.auditDays,
-                                            recordingsDirectory: recordingsDirectory)
+            var settings = RetentionRunner.Settings(rules: rules, callsDays: config.retention.callsDays, auditDays: config.retention.auditDays,
+                                                    recordingsDirectory: recordingsDirectory)
+            settings.messagesDays = config.retention.voicemailDays
+            return settings
         } catch {
             throw StartupFailure(["\(config.file): \(error)"])
         }

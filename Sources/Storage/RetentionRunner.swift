@@ -5,7 +5,8 @@ import Records
 
 /// Carries out the retention rules on the box: deletes expired recordings
 /// (and, when the rules say so, the oldest unflagged ones below the free-
-/// space floor), call rows past their time and old audit entries. Every
+/// space floor), mailbox messages past `messagesDays`, call rows past their
+/// time and old audit entries. Every
 /// deleted recording keeps its row, marked deleted with the reason, and an
 /// audit entry by "retention".
 public enum RetentionRunner {
@@ -14,6 +15,8 @@ public enum RetentionRunner {
         public var deleted: [(callID: Int64, reason: String)]
         public var failed: [String]
         public var callRowsDeleted: Int
+        /// Messages whose audio was deleted (kept past `messagesDays`).
+        public var messagesDeleted = 0
         /// Free bytes on the recordings' disk after the run.
         public var freeBytes: Int64?
         /// Below the floor even after the run: recording stops.
@@ -32,6 +35,8 @@ public enum RetentionRunner {
         public var rules: RetentionRules
         public var callsDays: Int
         public var auditDays: Int
+        /// Days a mailbox message's audio is kept ([retention] voicemail_days).
+        public var messagesDays = 30
         /// The recordings' root folder (its disk's free space is what counts).
         public var recordingsDirectory: String
 
@@ -40,6 +45,25 @@ public enum RetentionRunner {
             self.callsDays = callsDays
             self.auditDays = auditDays
             self.recordingsDirectory = recordingsDirectory
+        }
+    }
+
+    /// Deletes the audio of messages older than `messagesDays`; each row
+    /// stays, marked deleted, with an audit entry.
+    static func expireMessages(_ store: CallStore, _ settings: Settings, now: Int64, into result: inout Result) throws(SQLiteError) {
+        let cutoff = now - Int64(settings.messagesDays) * RetentionRules.dayMilliseconds
+        for message in try store.messages(limit: 1_000_000) where message.at < cutoff {
+            guard let id = message.id else { continue }
+            if unlink(message.path) != 0 && errno != ENOENT {
+                result.failed.append("message #\(id): cannot delete \(message.path): \(String(cString: strerror(errno)))")
+                continue
+            }
+            try store.db.transaction { () throws(SQLiteError) in
+                try store.setMessageState(id, "deleted", by: "retention", at: now)
+                try store.apply(.audit(AuditEntry(at: now, user: "retention", action: "retention-delete", object: "message #\(id)",
+                                                  detail: "kept \(settings.messagesDays) days")))
+            }
+            result.messagesDeleted += 1
         }
     }
 
@@ -70,6 +94,7 @@ public enum RetentionRunner {
             }
             result.deleted.append((id, reason))
         }
+        try expireMessages(store, settings, now: now, into: &result)
         result.callRowsDeleted = try store.deleteCalls(before: now - Int64(settings.callsDays) * RetentionRules.dayMilliseconds)
         try store.deleteAudit(before: now - Int64(settings.auditDays) * RetentionRules.dayMilliseconds)
         result.freeBytes = freeBytes(settings.recordingsDirectory)

@@ -46,6 +46,29 @@ import Testing
         #expect(try RetentionRunner.run(store, settings, now: Self.now) { _ in 10_000_000_000 }.deleted.isEmpty)
     }
 
+    @Test("messages past voicemail_days lose their audio; the row stays marked deleted by retention, younger ones stay")
+    func oldMessagesExpire() throws {
+        let scratch = Scratch("retention-messages")
+        defer { scratch.remove() }
+        let store = try Self.store(scratch, [])
+        for (call, age) in [(Int64(1), Int64(40)), (2, 10)] {
+            let path = "\(scratch.path)/m\(call).wav"
+            try Data(repeating: 1, count: 1_000).write(to: URL(fileURLWithPath: path))
+            try store.write([.messageSaved(StoredMessage(callID: call, box: "support", callerNumber: nil, at: Self.now - age * Self.day,
+                                                         durationMilliseconds: 5_000, path: path))])
+        }
+        var settings = RetentionRunner.Settings(rules: try RetentionRules(days: 180, queueDays: [:], flaggedDays: 730, minFreeBytes: 0),
+                                                callsDays: 730, auditDays: 1095, recordingsDirectory: scratch.path)
+        settings.messagesDays = 30
+        let result = try RetentionRunner.run(store, settings, now: Self.now) { _ in 10_000_000_000 }
+        #expect(result.messagesDeleted == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/m1.wav") && FileManager.default.fileExists(atPath: scratch.path + "/m2.wav"))
+        #expect(try store.messages(box: "support").map(\.callID) == [2])
+        #expect(try store.messages(box: "support", includeDeleted: true).first { $0.callID == 1 }?.heardBy == "retention")
+        #expect(try store.audit().map(\.object).contains("message #1"))
+        #expect(try RetentionRunner.run(store, settings, now: Self.now) { _ in 10_000_000_000 }.messagesDeleted == 0, "deleted once")
+    }
+
     @Test("below the free-space floor, delete-oldest removes the oldest unflagged recordings until the floor is met; stop-recording removes none and says recording must stop")
     func spaceFloor() throws {
         let scratch = Scratch("floor")

@@ -67,17 +67,18 @@ public final class ConsoleService {
         let a = i.arguments
         let json = request.json
         switch i.command.name {
-        case "status": return ConsoleViews.status(center, overruns: overruns())
-        case "channels": return ConsoleViews.channels(center, json: json)
-        case "calls": return ConsoleViews.calls(center, json: json)
+        case "status": return ConsoleViews.status(center, overruns: overruns(), language: request.language)
+        case "channels": return ConsoleViews.channels(center, json: json, language: request.language)
+        case "calls": return ConsoleViews.calls(center, json: json, language: request.language)
         case "calls hangup": return hangUp(a[0])
         case "calls transfer": return transfer(a[0], to: a[1], a[2])
-        case "agents": return ConsoleViews.agents(center, json: json)
+        case "agents": return ConsoleViews.agents(center, json: json, language: request.language)
         case "agent login": return agent(a[0], .login(AgentID(a[0]), channel: a.count > 1 ? Int(a[1]).map { ACD.ChannelID($0) } : nil))
         case "agent logout": return agent(a[0], .logout(AgentID(a[0])))
         case "agent pause": return agent(a[0], .pause(AgentID(a[0]), reason: a.count > 1 ? a.dropFirst().joined(separator: " ") : "break"))
         case "agent unpause": return agent(a[0], .unpause(AgentID(a[0])))
-        case "queues", "wallboard": return ConsoleViews.queues(center, json: json, wallboard: i.command.name == "wallboard")
+        case "queues", "wallboard":
+            return ConsoleViews.queues(center, json: json, wallboard: i.command.name == "wallboard", language: request.language)
         case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json)
         case "caller note":
             do {

@@ -12,15 +12,18 @@ import Tools
 enum ConsoleViews {
     static func pad(_ s: String, _ n: Int) -> String { LiveView.pad(s, n) + " " }
 
-    static func status(_ center: SimulatedCenter, overruns: Int) -> ConsoleOutput {
+    static func status(_ center: SimulatedCenter, overruns: Int, language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func t(_ s: String) -> String { ConsoleText.t(s, language) }
         let flow = center.control.flow
         let seconds = Int(center.now.seconds)
         let busyLines = flow.plan.lineOrder.filter { (flow.lines[$0] ?? .idle) != .idle }.count
         let loggedIn = flow.acd.agentSnapshots.filter { $0.status.isLoggedIn }.count
         var lines = [
-            "\(center.config.system.name): up \(seconds / 3600)h\(two(seconds / 60 % 60))m\(two(seconds % 60))s on the \(center.simBoard == nil ? "DAHDI card" : "simulated board")",
-            "lines \(flow.plan.lineOrder.count) (\(busyLines) in use), phones \(flow.plan.phones.count), agents logged in \(loggedIn) of \(flow.acd.agentSnapshots.count)",
-            "calls in progress \(flow.calls.count), finished since start \(center.control.records.count)",
+            "\(center.config.system.name): \(t("up")) \(seconds / 3600)h\(two(seconds / 60 % 60))m\(two(seconds % 60))s, "
+                + (center.simBoard == nil ? "DAHDI" : (language == .chinese ? "模拟板卡" : "simulated board")),
+            "\(t("lines")) \(flow.plan.lineOrder.count) (\(busyLines) \(t("in use"))), \(t("phones")) \(flow.plan.phones.count), "
+                + "\(t("agents logged in")) \(loggedIn) \(t("of")) \(flow.acd.agentSnapshots.count)",
+            "\(t("calls in progress")) \(flow.calls.count), \(t("finished since start")) \(center.control.records.count)",
             "media: ticks \(center.media.statistics.ticks), overruns \(overruns), events dropped \(center.media.statistics.eventsDropped)",
             LiveView.storage(center.control),
         ]
@@ -29,7 +32,7 @@ enum ConsoleViews {
         return ConsoleOutput(lines)
     }
 
-    static func channels(_ center: SimulatedCenter, json: Bool) -> ConsoleOutput {
+    static func channels(_ center: SimulatedCenter, json: Bool, language: ConsoleLanguage = .english) -> ConsoleOutput {
         let flow = center.control.flow
         if json {
             var out: [String] = []
@@ -43,9 +46,9 @@ enum ConsoleViews {
             }
             return ConsoleOutput(out)
         }
-        var out = ["LINES"]
+        var out = [ConsoleText.t("LINES", language)]
         for c in flow.plan.lineOrder { out.append("  " + pad(c.description, 6) + LiveView.describe(flow.lines[c] ?? .idle, flow: flow, now: center.now)) }
-        out.append("PHONES")
+        out.append(ConsoleText.t("PHONES", language))
         for p in flow.plan.phones {
             let agent = flow.acd.agent(on: ChannelID(p.rawValue)).map { "agent \($0.rawValue)" } ?? "no agent"
             out.append("  " + pad(p.description, 6) + pad(agent, 12) + "\(flow.phones[p] ?? .idle)")
@@ -53,7 +56,7 @@ enum ConsoleViews {
         return ConsoleOutput(out)
     }
 
-    static func calls(_ center: SimulatedCenter, json: Bool) -> ConsoleOutput {
+    static func calls(_ center: SimulatedCenter, json: Bool, language: ConsoleLanguage = .english) -> ConsoleOutput {
         let flow = center.control.flow
         let calls = flow.calls.values.sorted { $0.id < $1.id }
         if json {
@@ -65,13 +68,14 @@ enum ConsoleViews {
                 return l.text
             })
         }
-        guard !calls.isEmpty else { return ConsoleOutput(["no calls in progress"]) }
+        guard !calls.isEmpty else { return ConsoleOutput([ConsoleText.t("no calls in progress", language)]) }
         return ConsoleOutput(calls.map { r in
             pad("call-\(r.id.rawValue)", 9) + pad("line \(r.line.rawValue)", 8) + LiveView.describe(flow.lines[r.line] ?? .idle, flow: flow, now: center.now)
         })
     }
 
-    static func agents(_ center: SimulatedCenter, json: Bool) -> ConsoleOutput {
+    static func agents(_ center: SimulatedCenter, json: Bool, language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func t(_ s: String) -> String { ConsoleText.t(s, language) }
         let flow = center.control.flow
         let agents = flow.acd.agentSnapshots
         if json {
@@ -84,7 +88,7 @@ enum ConsoleViews {
                 return l.text
             })
         }
-        var out = [pad("AGENT", 7) + pad("NAME", 16) + pad("PHONE", 6) + pad("STATE", 26) + pad("FOR", 7) + pad("CALLS", 6) + "TALK"]
+        var out = [pad(t("AGENT"), 7) + pad(t("NAME"), 16) + pad(t("PHONE"), 6) + pad(t("STATE"), 26) + pad(t("FOR"), 7) + pad(t("CALLS"), 6) + t("TALK")]
         for a in agents {
             out.append(pad(a.id.rawValue, 7) + pad(flow.plan.agentNames[a.id.rawValue] ?? "", 16) + pad(a.channel.map { "\($0.rawValue)" } ?? "-", 6)
                        + pad(LiveView.describe(a.status), 26) + pad(duration(center.now - a.since), 7) + pad("\(a.callsTaken)", 6) + duration(a.talkTime))
@@ -92,15 +96,18 @@ enum ConsoleViews {
         return ConsoleOutput(out)
     }
 
-    static func queues(_ center: SimulatedCenter, json: Bool, wallboard: Bool) -> ConsoleOutput {
+    static func queues(_ center: SimulatedCenter, json: Bool, wallboard: Bool, language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func t(_ s: String) -> String { ConsoleText.t(s, language) }
         let flow = center.control.flow
         var out: [String] = []
         if !json {
-            out.append(pad("QUEUE", 10) + pad("WAITING", 8) + pad("LONGEST", 8) + pad("AVAIL", 6) + pad("TALK", 5) + pad("WRAP", 5) + pad("PAUSED", 7)
-                       + pad("OFFERED", 8) + pad("ANSWERED", 9) + pad("ABANDON", 8) + "SL")
+            out.append(pad(t("QUEUE"), 10) + pad(t("WAITING"), 8) + pad(t("LONGEST"), 8) + pad(t("AVAIL"), 6) + pad(t("TALK"), 5) + pad(t("WRAP"), 5)
+                       + pad(t("PAUSED"), 7) + pad(t("OFFERED"), 8) + pad(t("ANSWERED"), 9) + pad(t("ABANDON"), 8) + t("SL"))
         }
         for q in flow.plan.acd.queues {
             let waiting = flow.acd.waiting(in: q.id)
+            // An agent's personal queue shows only once it has had callers.
+            if q.id.rawValue.hasPrefix("agent:"), waiting.isEmpty, (flow.acd.statistics(for: q.id, now: center.now)?.offered ?? 0) == 0 { continue }
             let longest = waiting.map(\.waited).max() ?? .zero
             let serving = flow.acd.agentSnapshots.filter { a in flow.plan.acd.agents.contains { $0.id == a.id && $0.queues.contains(q.id) } }
             func count(_ name: String) -> Int { serving.filter { $0.status.name == name }.count }
@@ -121,7 +128,7 @@ enum ConsoleViews {
         }
         if wallboard && !json {
             out.append("")
-            out += agents(center, json: false).lines
+            out += agents(center, json: false, language: language).lines
             let seconds = Int(center.now.seconds)
             out.append("")
             out.append("\(center.config.system.name) — up \(seconds / 60)m\(two(seconds % 60))s — calls in progress \(flow.calls.count)")

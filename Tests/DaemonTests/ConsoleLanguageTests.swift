@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import Console
+import KefuDaemon
+import Storage
+
+/// The console's tables speak the operator's language: Chinese headings
+/// when the request asks for zh, English otherwise; the data is the same.
+@Suite struct ConsoleLanguageTests {
+    @Test("agents and queues tables have Chinese headings for a zh request and English ones otherwise")
+    func tableHeadingsFollowTheLanguage() throws {
+        let options = SimulatedCenterTests.options(config: SimulatedCenterTests.exampleConfig)
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let center = try SimulatedCenterTests.center(options, seconds: 5)
+        let service = try ConsoleService(center: center)
+        let viewer = Operator(name: "guest", role: .viewer)
+        let zhAgents = service.run(ConsoleRequest(arguments: ["agents"], language: .chinese), as: viewer)
+        let enAgents = service.run(ConsoleRequest(arguments: ["agents"], language: .english), as: viewer)
+        #expect(zhAgents.lines.first?.hasPrefix("坐席") == true, "\(zhAgents.lines.first ?? "")")
+        #expect(enAgents.lines.first?.hasPrefix("AGENT") == true)
+        #expect(zhAgents.lines.count == enAgents.lines.count, "the same rows in both languages")
+        let zhQueues = service.run(ConsoleRequest(arguments: ["queues"], language: .chinese), as: viewer)
+        #expect(zhQueues.lines.first?.contains("服务水平") == true)
+        #expect(zhQueues.lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) } == ["sales", "support"],
+                "agents' personal queues stay out of the table until they have had callers")
+        let zhStatus = service.run(ConsoleRequest(arguments: ["status"], language: .chinese), as: viewer)
+        #expect(zhStatus.lines.contains { $0.hasPrefix("外线 8") })
+    }
+}

@@ -129,11 +129,6 @@ extension CenterFlow {
         }
     }
 
-    private mutating func notSupported(_ id: CallID, _ what: String) {
-        note("\(what): not supported yet; such callers are released")
-        release(id, .routeNotSupported)
-    }
-
     /// A queue's overflow action, taken on by the call flow: another queue,
     /// a menu, or one of the routes above.
     mutating func perform(_ id: CallID, _ action: MenuAction) {

@@ -72,7 +72,9 @@ public enum LiveView {
     }
 
     public static func summary(_ control: CallController, world: SimWorldCounts?, now: SampleTime) -> [String] {
-        let records = control.records
+        let all = control.records
+        let records = all.filter { $0.direction == .inbound }
+        let placed = all.filter { $0.direction != .inbound }
         let connected = records.filter { $0.connected != nil }
         let waits = connected.compactMap { r in r.connected.map { ($0 - (r.answered ?? r.arrived)).seconds } }
         let averageWait = waits.isEmpty ? 0 : waits.reduce(0, +) / Double(waits.count)
@@ -83,8 +85,10 @@ public enum LiveView {
         var lines = [
             "CALLS finished \(records.count), in progress \(control.flow.calls.count): to an agent \(connected.count), "
                 + "caller left in the menus \(inMenus) or waiting \(waited), unanswered \(count(.abandonedRinging))",
-            "  not served: refused by the queue \(count(.queueRefused)), route not supported yet \(count(.routeNotSupported)), "
-                + "hung up by the menus \(count(.menuHangUp))",
+            "  not served: refused by the queue \(count(.queueRefused)), hung up by the menus \(count(.menuHangUp)); "
+                + "callbacks booked \(count(.callbackBooked)), messages left \(count(.messageLeft)), put through \(count(.transferred))",
+            "  calls placed: callbacks \(placed.filter { $0.direction == .callback }.count) (reached \(placed.filter { $0.direction == .callback && $0.connected != nil }.count)), "
+                + "transfers \(placed.filter { $0.direction == .transfer }.count)",
             "  ended by caller: loop-current drop \(count(.callerLoopCurrentDrop)), busy tone \(count(.callerBusyTone));"
                 + " by agent \(count(.agentHungUp)); line failed \(count(.lineFailed))",
             "  average wait from answer to agent \(Int(averageWait.rounded())) s; recordings \(records.filter(\.recording).count);"
@@ -102,7 +106,7 @@ public enum LiveView {
         lines.append("SURVEYS asked \(asked.count), answered \(scores.count), average score \(average)")
         let flow = control.flow
         let queues = flow.plan.acd.queues.compactMap { q -> String? in
-            guard let s = flow.acd.statistics(for: q.id, now: now) else { return nil }
+            guard let s = flow.acd.statistics(for: q.id, now: now), !q.id.rawValue.hasPrefix("agent:") || s.offered > 0 else { return nil }
             let level = s.serviceLevel.map { "\(Int(($0 * 100).rounded())) %" } ?? "-"
             return "\(q.id): offered \(s.offered), answered \(s.answered), abandoned \(s.abandoned), service level \(level)"
         }

@@ -124,6 +124,9 @@ public struct CenterFlow: Sendable {
         gate = OutboundGate(settings: plan.outbound)
     }
 
+    /// The tap slot a call's recording runs in (nil: not being recorded).
+    public func recordingSlot(of id: CallID) -> RecordingSlot? { sessions[id]?.slot }
+
     /// Attaches every channel and logs the agents in (when the plan says so).
     public mutating func start(now: SampleTime = .zero) -> [CallAction] {
         self.now = now

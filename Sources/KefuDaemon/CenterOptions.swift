@@ -33,6 +33,8 @@ public struct CenterOptions: Sendable {
     public var duration = 0.0
     /// Redraw the live view (true) or print only the summary.
     public var liveView = true
+    /// The sound device `calls listen` plays live calls on (ALSA name).
+    public var listenDevice = "default"
 
     public init() {}
 }

@@ -2,8 +2,31 @@ import ACD
 import CallControl
 import Console
 
-/// `calls transfer` on the console.
+/// `calls transfer` and `calls listen` on the console.
 extension ConsoleService {
+    /// Plays a recorded live call on the box's sound device for `seconds`
+    /// (or until the call ends); a new listen replaces the one before.
+    func listen(_ call: String, seconds text: String?) -> ConsoleOutput {
+        guard let n = Int(call.replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(call)' is not a call number", status: 2) }
+        let seconds = text.flatMap(Int.init) ?? 60
+        guard (1...3600).contains(seconds) else { return .failed("listen for 1 to 3600 seconds, not '\(text ?? "")'", status: 2) }
+        let id = CallControl.CallID(n)
+        let control = center.control
+        guard control.flow.calls[id] != nil else { return .failed("no call-\(n) in progress") }
+        guard let slot = control.flow.recordingSlot(of: id) else {
+            return .failed("call-\(n) is not being recorded: only recorded calls can be listened to (not yet the others)")
+        }
+        listening?.stop()
+        let live: LiveListen
+        do { live = try LiveListen(call: id, slot: slot, device: listenDevice, seconds: seconds) } catch { return .failed("\(error)") }
+        listening = live
+        control.writer.listener = { [weak control] slot, left, right in
+            guard let control, control.flow.calls[id] != nil, !live.isStopped else { return live.stop() }
+            live.feed(slot, left, right)
+        }
+        return ConsoleOutput(["listening to call-\(n) on \(listenDevice) for up to \(seconds) s (caller left, agent right)"])
+    }
+
     func transfer(_ call: String, to kind: String, _ name: String) -> ConsoleOutput {
         guard let n = Int(call.replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(call)' is not a call number", status: 2) }
         let queue: String

@@ -19,12 +19,21 @@ public final class ConsoleService {
     var runningConfig: String?
     /// The text that ran before the last `config apply` (what `rollback` restores).
     var previousConfig: String?
+    /// The live call being played on the box's sound device, if any.
+    var listening: LiveListen?
+    /// Where `calls listen` plays (kefud's --listen-device).
+    public var listenDevice: String
+    /// Samples of live calls played on the sound device so far.
+    public var listenedSamples: Int { listening?.played.load(ordering: .relaxed) ?? 0 }
+    /// Ends a listen in progress.
+    public func stopListening() { listening?.stop() }
     /// Media overruns so far (the daemon's pacer), for `status`.
     public var overruns: () -> Int = { 0 }
 
     public init(center: SimulatedCenter) throws(SQLiteError) {
         self.center = center
         store = try CallStore(path: center.dataDirectory + "/kefu.db", busyTimeoutMilliseconds: 1_000)
+        listenDevice = center.options.listenDevice
         runningConfig = (try? FileIO.read(center.options.configPath)).map { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -72,6 +81,7 @@ public final class ConsoleService {
         case "calls": return ConsoleViews.calls(center, json: json, language: request.language)
         case "calls hangup": return hangUp(a[0])
         case "calls transfer": return transfer(a[0], to: a[1], a[2])
+        case "calls listen": return listen(a[0], seconds: a.count > 1 ? a[1] : nil)
         case "agents": return ConsoleViews.agents(center, json: json, language: request.language)
         case "agent login": return agent(a[0], .login(AgentID(a[0]), channel: a.count > 1 ? Int(a[1]).map { ACD.ChannelID($0) } : nil))
         case "agent logout": return agent(a[0], .logout(AgentID(a[0])))

@@ -92,9 +92,14 @@ public final class RecordingWriter {
         files[slot.rawValue] = file
     }
 
+    /// Sees every frame drained, before it is written (a supervisor
+    /// listening in); called on the draining thread.
+    public var listener: ((RecordingSlot, UnsafeBufferPointer<Int16>, UnsafeBufferPointer<Int16>) -> Void)?
+
     /// Writes waiting frames; call often (the tap holds a few seconds).
     public func drain() {
         tap.drain { slot, left, right in
+            listener?(slot, left, right)
             guard var file = files[slot.rawValue], file.cut == nil else { return }
             file.meter.feed(left: left, right: right)
             var p = 0

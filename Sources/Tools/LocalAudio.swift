@@ -29,6 +29,13 @@ public final class LocalAudio {
 
     /// Plays interleaved samples to the end (recovering from underruns).
     public func play(_ samples: [Int16]) throws(Failure) {
+        try write(samples)
+        snd_pcm_drain(pcm)
+    }
+
+    /// Queues interleaved samples for playback (blocks while the device's
+    /// buffer is full; a stream goes on with the next call).
+    public func write(_ samples: [Int16]) throws(Failure) {
         var offset = 0
         let frames = samples.count / channels
         while offset < frames {
@@ -42,6 +49,5 @@ public final class LocalAudio {
             }
             offset += Int(n)
         }
-        snd_pcm_drain(pcm)
     }
 }

@@ -64,6 +64,9 @@ struct Kefud: ParsableCommand {
     @Option(name: .customLong("console-socket"), help: "The admin console's socket. Default: the config's [security] console_socket.")
     var consoleSocket: String?
 
+    @Option(name: .customLong("listen-device"), help: "The sound device (ALSA name) `kefu calls listen` plays live calls on.")
+    var listenDevice = "default"
+
     @Option(help: "Stop after this many seconds (0: run until Ctrl-C).")
     var duration: Double = 0
 
@@ -96,6 +99,7 @@ struct Kefud: ParsableCommand {
         options.duration = duration
         options.liveView = !quiet
         options.consoleSocket = consoleSocket
+        options.listenDevice = listenDevice
 
         let setup: CenterSetup
         switch CenterLoader.load(options, unixSeconds: Int64(time(nil))) {

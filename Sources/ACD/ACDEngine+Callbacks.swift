@@ -41,6 +41,19 @@ extension ACDEngine {
         timers.add(.caller(call), at: booking.notBefore)
     }
 
+    /// Puts back a booking from before a restart, in the order its caller's
+    /// arrival gives it (no music, no announcements: nobody is on the line).
+    mutating func restoreCallback(_ arrival: CallArrival, number: String, since: SampleTime, now: SampleTime) {
+        guard let q = queueIndex[arrival.queue], whereWaiting[arrival.call] == nil, connected[arrival.call] == nil else { return }
+        sequence += 1
+        var caller = WaitingCaller(call: arrival.call, channel: nil, callerID: arrival.callerID, dialled: arrival.dialled,
+                                   arrivedAt: since, orderKey: since, sequence: sequence)
+        caller.timedOut = true
+        caller.callback = CallbackBooking(number: number, notBefore: now)
+        queues[q].waiting.insert(caller, at: queues[q].insertionIndex(for: caller))
+        whereWaiting[caller.call] = q
+    }
+
     /// How long a booking waits when no outside line was free for it.
     static let lineWait = SampleTime.seconds(30)
 

@@ -67,6 +67,7 @@ public struct ACDEngine: Sendable {
         case .callbackFailed(let call): callbackFailed(call, now: now)
         case .callbackLineUnavailable(let call): callbackLineUnavailable(call, now: now)
         case .transfer(let call, let queue): transferCaller(call, to: queue, now: now)
+        case .restoreCallback(let arrival, let number, let since): restoreCallback(arrival, number: number, since: since, now: now)
         case .featureCode(let channel, let digits): featureCode(channel, digits: digits, now: now)
         case .console(let command): console(command, now: now)
         case .reconcile(let snapshot): reconcile(snapshot, now: now)

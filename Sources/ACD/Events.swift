@@ -24,6 +24,9 @@ public enum ACDEvent: Sendable, Equatable {
     /// could be used: the offers are withdrawn (not counted as missed) or
     /// the agent is freed, and the booking waits; not counted as an attempt.
     case callbackLineUnavailable(CallID)
+    /// A callback booked before a restart, put back at the place its
+    /// caller's arrival (`since`, possibly before time zero) gives it.
+    case restoreCallback(CallArrival, number: String, since: SampleTime)
     /// A supervisor moves a waiting caller to another queue; they keep the
     /// place their original arrival gives them there.
     case transfer(CallID, to: QueueID)

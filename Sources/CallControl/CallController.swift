@@ -75,6 +75,11 @@ public final class CallController {
         return true
     }
 
+    /// Puts back callbacks booked before a restart (from the database).
+    public func restoreCallbacks(_ pending: [(id: CallID, queue: String, number: String, language: String, since: SampleTime)]) {
+        for p in pending { perform(flow.restoreCallback(p.id, queue: p.queue, number: p.number, language: p.language, since: p.since)) }
+    }
+
     /// A supervisor moves a call to a queue (or `agent:ID`); the reason it cannot, if so.
     public func transfer(_ id: CallID, toQueue queue: String, now: SampleTime) -> CenterFlow.TransferRefusal? {
         switch flow.transfer(id, toQueue: queue, now: now) {

@@ -86,6 +86,15 @@ extension CenterFlow {
         play(id, names.map { CenterPlan.file($0, language) }, owner: .queueMessage)
     }
 
+    /// A booking from before a restart (call `id`, its caller joined
+    /// `since`): it goes back to its place in the queue.
+    public mutating func restoreCallback(_ id: CallID, queue: String, number: String, language: String, since: SampleTime) -> [CallAction] {
+        bookings[id] = Booking(queue: queue, number: number, language: language, joined: since)
+        let arrival = CallArrival(call: acdCall(id), queue: QueueID(queue), channel: ChannelID(0))
+        acdStep(.restoreCallback(arrival, number: number, since: since))
+        return take()
+    }
+
     // MARK: Offers: the agent's phone rings, an outside line is held
 
     mutating func offerCallback(_ booking: CallID, _ agent: AgentID, _ phone: ChannelNumber) {

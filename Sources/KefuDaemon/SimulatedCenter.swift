@@ -94,11 +94,33 @@ public final class SimulatedCenter {
         control.writer.key = opened.key
         control.writer.groupID = opened.groupID
         control.writer.minFreeBytes = Int64(setup.config.recording.minFreeMB) * 1_048_576
-        startNotes = setup.warnings.map(\.description) + prompts.notes + opened.notes
+        var notes = setup.warnings.map(\.description) + prompts.notes + opened.notes
         control.start()
+        notes += Self.restoreCallbacks(control, config: setup.config, databasePath: opened.databasePath, startMilliseconds: startMilliseconds)
+        startNotes = notes
     }
 
     let databasePath: String
+
+    /// Callbacks are kept this long across a restart; older bookings are dropped (and said so).
+    static let callbackMemoryMilliseconds: Int64 = 24 * 3_600_000
+
+    /// Puts callbacks booked before a restart back in their queues; notes what it did.
+    static func restoreCallbacks(_ control: CallController, config: KefuConfig, databasePath: String, startMilliseconds: Int64) -> [String] {
+        let pending: [CallStore.PendingCallback]
+        do {
+            pending = try CallStore(path: databasePath).pendingCallbacks(since: startMilliseconds - callbackMemoryMilliseconds)
+        } catch { return ["callbacks booked before the restart could not be read: \(error)"] }
+        let known = pending.filter { p in config.queue(p.queue) != nil }
+        control.restoreCallbacks(known.map { p in
+            (CallControl.CallID(Int(p.callID)), p.queue, p.number, p.language ?? config.system.defaultLanguage,
+             SampleTime(milliseconds: p.joined - startMilliseconds))
+        })
+        var notes: [String] = []
+        if !known.isEmpty { notes.append("\(known.count) callback(s) booked before the restart are back in their queues") }
+        if known.count < pending.count { notes.append("\(pending.count - known.count) callback(s) booked for queues no longer configured were dropped") }
+        return notes
+    }
 
     deinit {
         store.stop(timeoutMilliseconds: 1_000)

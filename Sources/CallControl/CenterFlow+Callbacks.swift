@@ -166,26 +166,14 @@ extension CenterFlow {
             deferredACD.append(.callbackFailed(acdCall(booking)))
             return
         }
-        let leg = CallID(nextCall)
-        nextCall += 1
-        var record = CallRecord(id: leg, line: line, arrived: now)
-        record.direction = .callback
-        record.origin = booking
-        record.dialled = number
-        record.queue = details.queue
-        record.agent = phone
-        record.agentID = agent.rawValue
-        record.language = details.language
-        calls[leg] = record
+        let leg = placeCall(.callback, for: booking, on: line, to: number, language: details.language)
+        calls[leg]?.queue = details.queue
+        calls[leg]?.agent = phone
+        calls[leg]?.agentID = agent.rawValue
         legs[booking] = leg
-        legOrigin[leg] = booking
         lines[line] = .callingOut(leg)
-        var session = CallSession(line: line, language: details.language)
-        session.queue = details.queue
-        session.phone = phone
-        session.progress = CallbackProgress(now: now, ringTimeout: SampleTime(milliseconds: Int64(plan.outbound.ringTimeout)),
-                                            assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)))
-        sessions[leg] = session
+        sessions[leg]?.queue = details.queue
+        sessions[leg]?.phone = phone
         media(.stopPlayback(phone))
         phones[phone] = .talking(line: line)
         if let refusal = gate.admit(number, now: now) {
@@ -195,6 +183,26 @@ extension CenterFlow {
         media(.hook(line, .offHook))
         media(.setDSP(line, [.tones]))
         media(.bridge(line, phone))  // the agent hears dial tone, the digits, ringback
+    }
+
+    /// A call the box places for `origin` (a callback, a transfer): its
+    /// record, and a session whose `CallbackProgress` will dial and judge it.
+    mutating func placeCall(_ direction: CallDirection, for origin: CallID, on line: ChannelNumber, to number: String,
+                            language: String) -> CallID {
+        let leg = CallID(nextCall)
+        nextCall += 1
+        var record = CallRecord(id: leg, line: line, arrived: now)
+        record.direction = direction
+        record.origin = origin
+        record.dialled = number
+        record.language = language
+        calls[leg] = record
+        var session = CallSession(line: line, language: language)
+        session.progress = CallbackProgress(now: now, ringTimeout: SampleTime(milliseconds: Int64(plan.outbound.ringTimeout)),
+                                            assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)))
+        sessions[leg] = session
+        legOrigin[leg] = origin
+        return leg
     }
 
     /// The callback leg's answer detection takes a step (time, a line event, a tone).

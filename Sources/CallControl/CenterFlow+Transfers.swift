@@ -22,22 +22,11 @@ extension CenterFlow {
             note("dial \(group) \(number) not placed: \(refusal)")
             return release(id, .outboundRefused)
         }
-        let leg = CallID(nextCall)
-        nextCall += 1
-        var record = CallRecord(id: leg, line: out, arrived: now)
-        record.direction = .transfer
-        record.origin = id
-        record.dialled = number
-        calls[leg] = record
-        var legSession = CallSession(line: out, language: session.language)
-        legSession.progress = CallbackProgress(now: now, ringTimeout: SampleTime(milliseconds: Int64(plan.outbound.ringTimeout)),
-                                               assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)))
-        sessions[leg] = legSession
+        let leg = placeCall(.transfer, for: id, on: out, to: number, language: session.language)
         lines[out] = .transferOut(leg)
         lines[session.line] = .transferring(id)
         sessions[id]?.ivr = nil
         sessions[id]?.transfer = leg
-        legOrigin[leg] = id
         stopPlayback(id)
         media(.hook(out, .offHook))
         media(.setDSP(out, [.tones]))

@@ -8,7 +8,7 @@ enum ConsoleText {
         "AGENT": "坐席", "NAME": "姓名", "PHONE": "话机", "STATE": "状态", "FOR": "持续", "CALLS": "接听", "TALK": "通话",
         "QUEUE": "队列", "WAITING": "排队", "LONGEST": "最长等待", "AVAIL": "空闲", "WRAP": "整理", "PAUSED": "示忙",
         "OFFERED": "呼入", "ANSWERED": "接通", "ABANDON": "放弃", "SL": "服务水平",
-        "LINES": "外线", "PHONES": "话机", "SPANS": "span",
+        "LINES": "外线", "PHONES": "话机", "SPANS": "板卡 SPANS",
         "no calls in progress": "没有进行中的呼叫", "no callbacks waiting": "没有待回拨的预约", "no messages": "没有留言",
         "up": "已运行", "lines": "外线", "in use": "使用中", "phones": "话机", "agents logged in": "已签入坐席",
         "calls in progress": "进行中的呼叫", "finished since start": "启动以来已结束", "of": "/",

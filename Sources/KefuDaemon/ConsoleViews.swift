@@ -27,6 +27,10 @@ enum ConsoleViews {
             "media: ticks \(center.media.statistics.ticks), overruns \(overruns), events dropped \(center.media.statistics.eventsDropped)",
             LiveView.storage(center.control),
         ]
+        if !center.spans.isEmpty {
+            lines.append(ConsoleText.t("SPANS", language))
+            lines += LiveView.spans(center.spans, channels: center.board.channels, alarms: flow.alarms)
+        }
         if let failure = center.housekeeper?.failure { lines.append("retention: \(failure)") }
         if let days = center.housekeeper?.last?.daysUntilFull { lines.append("recordings disk full in about \(Int(days)) day(s)") }
         return ConsoleOutput(lines)

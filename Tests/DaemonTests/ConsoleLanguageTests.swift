@@ -25,5 +25,7 @@ import Storage
                 "agents' personal queues stay out of the table until they have had callers")
         let zhStatus = service.run(ConsoleRequest(arguments: ["status"], language: .chinese), as: viewer)
         #expect(zhStatus.lines.contains { $0.hasPrefix("外线 8") })
+        #expect(zhStatus.lines.contains("板卡 SPANS") && zhStatus.lines.contains { $0.contains("span 1") && $0.hasSuffix("OK") },
+                "status lists the spans and their alarms")
     }
 }

@@ -41,9 +41,11 @@ extension CenterFlow {
         default:
             break
         }
-        if phones[phone] == .idle, let line = pendingRing.removeValue(forKey: phone), offeredPhone.values.contains(phone),
-           case .queued = lines[line] ?? .idle {
-            ring(phone, line)
+        if phones[phone] == .idle, let line = pendingRing.removeValue(forKey: phone), offeredPhone.values.contains(phone) {
+            switch lines[line] ?? .idle {
+            case .queued, .reserved: ring(phone, line)  // a waiting caller, or a callback's held line
+            default: break
+            }
         }
     }
 

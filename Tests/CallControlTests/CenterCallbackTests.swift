@@ -165,4 +165,18 @@ import Telephony
         #expect(rig.control.flow.phones[phone] == .idle)
         #expect(rig.control.flow.acd.waiting(in: QueueID("support")).count == 1, "the booking waits for its retry")
     }
+
+    @Test("a callback offered to an agent whose phone is off hook rings it once it is put down")
+    func callbackRingsAPhoneOnceItIsPutDown() throws {
+        let rig = try CenterRig(at: "2026-03-04", 10)
+        #expect(booked(rig))
+        let phone = ChannelNumber(11)  // agent 8003's
+        rig.step(before: { $0.farPhoneHook(phone, offHook: true) })  // lifted: dial tone
+        rig.run(upTo: 5)
+        rig.control.console(.unpause(AgentID("8003")), now: rig.now)
+        rig.run(upTo: 20)
+        #expect(rig.ringingPhone == nil, "an off-hook phone cannot ring")
+        rig.step(before: { $0.farPhoneHook(phone, offHook: false) })
+        #expect(rig.run(upTo: 20) { rig.ringingPhone == phone }, "the callback's offer rings once the phone is down")
+    }
 }

@@ -211,24 +211,41 @@ extension CenterFlow {
         callbackVerdict(leg, progressStep(leg, input))
     }
 
-    /// Feeds a leg's `CallbackProgress` (callbacks and transfers alike).
-    mutating func progressStep(_ leg: CallID, _ input: CallbackProgress.Input) -> CallbackProgress.Verdict? {
-        guard var progress = sessions[leg]?.progress else { return nil }
+    /// Feeds a leg's `CallbackProgress` (callbacks and transfers alike) and
+    /// does what is the same for both: dials when it is time; on the answer,
+    /// ends the progress, stamps the record and listens for hang-up tones.
+    /// Returns the answer or the failure for the caller to finish.
+    mutating func progressStep(_ leg: CallID, _ input: CallbackProgress.Input) -> LegResult? {
+        guard var progress = sessions[leg]?.progress, let line = sessions[leg]?.line, let number = calls[leg]?.dialled else { return nil }
         let names = plan.toneNames
         let verdict = progress.on(input, now: now) { names[$0] ?? "" }
         sessions[leg]?.progress = progress
-        return verdict
-    }
-
-    private mutating func callbackVerdict(_ leg: CallID, _ verdict: CallbackProgress.Verdict?) {
-        guard let verdict, let line = sessions[leg]?.line, let number = calls[leg]?.dialled else { return }
         switch verdict {
-        case .dial:
+        case .dial?:
             media(.dial(line, plan.outbound.dialPrefix + number))
-        case .answered:
+            return nil
+        case .answered?:
             sessions[leg]?.progress = nil
             calls[leg]?.answered = now
             media(.setDSP(line, DSPFeatures.call))
+            return .answered
+        case .failed(let end)?:
+            return .failed(end)
+        case nil:
+            return nil
+        }
+    }
+
+    /// How a placed call's dialling ended.
+    enum LegResult: Sendable, Equatable {
+        case answered
+        case failed(CallEnd)
+    }
+
+    private mutating func callbackVerdict(_ leg: CallID, _ verdict: LegResult?) {
+        guard let verdict, let line = sessions[leg]?.line else { return }
+        switch verdict {
+        case .answered:
             acdStep(.callbackConnected(acdCall(leg), line: ChannelID(line.rawValue)))
         case .failed(let end):
             callbackLegFailed(leg, end)

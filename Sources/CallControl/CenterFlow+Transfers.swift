@@ -55,18 +55,13 @@ extension CenterFlow {
         transferVerdict(leg, progressStep(leg, .timer))
     }
 
-    private mutating func transferVerdict(_ leg: CallID, _ verdict: CallbackProgress.Verdict?) {
-        guard let verdict, let line = sessions[leg]?.line, let number = calls[leg]?.dialled, let caller = legOrigin[leg] else { return }
+    private mutating func transferVerdict(_ leg: CallID, _ verdict: LegResult?) {
+        guard let verdict, let caller = legOrigin[leg] else { return }
         switch verdict {
-        case .dial:
-            media(.dial(line, plan.outbound.dialPrefix + number))
         case .answered:
-            sessions[leg]?.progress = nil
-            calls[leg]?.answered = now
             calls[leg]?.connected = now
             calls[caller]?.connected = now
             calls[caller]?.end = .transferred
-            media(.setDSP(line, DSPFeatures.call))
         case .failed(let end):
             endTransfer(leg: leg, by: end)
         }

@@ -25,6 +25,15 @@ do {
 }
 print("DAHDI channels: " + channels.map { "\($0.number.rawValue)=\($0.signalling.rawValue)@\($0.span)" }.joined(separator: " "))
 var passed = 0, failed = 0
+@MainActor func report(_ name: String, _ broken: [String]) {
+    if broken.isEmpty {
+        print("PASS \(name)")
+        passed += 1
+    } else {
+        print("FAIL \(name): " + broken.joined(separator: "; "))
+        failed += 1
+    }
+}
 for (name, check) in ChannelContract.checks {
     let harness: DAHDIContractHarness
     do { harness = try DAHDIContractHarness() } catch {
@@ -32,28 +41,13 @@ for (name, check) in ChannelContract.checks {
         failed += 1
         continue
     }
-    let broken = check(harness)
-    if broken.isEmpty {
-        print("PASS \(name)")
-        passed += 1
-    } else {
-        print("FAIL \(name): " + broken.joined(separator: "; "))
-        failed += 1
-    }
+    report(name, check(harness))
     for c in harness.box.channels.map(\.number) where harness.box.isOpen(c) { try? harness.box.close(c) }
     for c in harness.far.channels.map(\.number) where harness.far.isOpen(c) { try? harness.far.close(c) }
 }
 let data = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard"
 _ = mkdir(data, 0o750)
 let calls = [("fullCallOnRealDrivers", fullCall(dataDirectory: data + "/full-call"))] + twoSpanChecks(dataDirectory: data + "/two-spans")
-for (name, broken) in calls {
-    if broken.isEmpty {
-        print("PASS \(name)")
-        passed += 1
-    } else {
-        print("FAIL \(name): " + broken.joined(separator: "; "))
-        failed += 1
-    }
-}
+for (name, broken) in calls { report(name, broken) }
 print("vboard-check: \(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

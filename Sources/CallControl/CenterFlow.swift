@@ -102,7 +102,8 @@ public struct CenterFlow: Sendable {
     var reservations: [CallID: ChannelNumber] = [:]
     /// Agents whose phones ring for a callback, by booking call.
     var legOffers: [CallID: Set<AgentID>] = [:]
-    /// Callback legs in progress: booking call → leg, and back.
+    /// Callback legs in progress: booking call → leg; and every call the box
+    /// placed (callbacks, transfers) → the call it was placed for.
     var legs: [CallID: CallID] = [:]
     var legOrigin: [CallID: CallID] = [:]
     /// Allowed numbers and caps for the box's own calls.

@@ -10,26 +10,36 @@ extension CallStore {
             """).run([m.callID, m.box, m.callerNumber, m.at, m.durationMilliseconds, m.path, m.state])
     }
 
-    /// Messages, newest first: one box's or every box's; deleted ones only if asked.
-    public func messages(box: String? = nil, includeDeleted: Bool = false, limit: Int = 200) throws(SQLiteError) -> [StoredMessage] {
-        var sql = "SELECT id, call_id, box, caller_number, at_ms, duration_ms, path, state, heard_by, heard_at_ms FROM messages WHERE 1 = 1"
+    static let messageColumns = "id, call_id, box, caller_number, at_ms, duration_ms, path, state, heard_by, heard_at_ms"
+
+    static func message(_ s: SQLiteStatement) -> StoredMessage {
+        StoredMessage(id: s.int64(0), callID: s.int64(1), box: s.string(2), callerNumber: s.optionalString(3), at: s.int64(4),
+                      durationMilliseconds: s.int64(5), path: s.string(6), state: s.string(7), heardBy: s.optionalString(8),
+                      heardAt: s.optionalInt64(9))
+    }
+
+    /// Messages, newest first: one box's or every box's, those left before a
+    /// time (Unix ms) or all; deleted ones only if asked.
+    public func messages(box: String? = nil, before: Int64? = nil, includeDeleted: Bool = false,
+                         limit: Int = 200) throws(SQLiteError) -> [StoredMessage] {
+        var sql = "SELECT \(Self.messageColumns) FROM messages WHERE 1 = 1"
         var values: [SQLiteBindable] = []
         if let box {
             values.append(box)
             sql += " AND box = ?\(values.count)"
         }
+        if let before {
+            values.append(before)
+            sql += " AND at_ms < ?\(values.count)"
+        }
         if !includeDeleted { sql += " AND state != 'deleted'" }
         values.append(limit)
         sql += " ORDER BY at_ms DESC, id DESC LIMIT ?\(values.count)"
-        return try db.statement(sql).rows(values) { s in
-            StoredMessage(id: s.int64(0), callID: s.int64(1), box: s.string(2), callerNumber: s.optionalString(3), at: s.int64(4),
-                          durationMilliseconds: s.int64(5), path: s.string(6), state: s.string(7), heardBy: s.optionalString(8),
-                          heardAt: s.optionalInt64(9))
-        }
+        return try db.statement(sql).rows(values, Self.message)
     }
 
     public func message(_ id: Int64) throws(SQLiteError) -> StoredMessage? {
-        try messages(includeDeleted: true, limit: 1_000_000).first { $0.id == id }
+        try db.statement("SELECT \(Self.messageColumns) FROM messages WHERE id = ?1").rows([id], Self.message).first
     }
 
     /// Marks a message heard or deleted; false if there is no such message.

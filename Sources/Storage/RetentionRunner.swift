@@ -52,7 +52,7 @@ public enum RetentionRunner {
     /// stays, marked deleted, with an audit entry.
     static func expireMessages(_ store: CallStore, _ settings: Settings, now: Int64, into result: inout Result) throws(SQLiteError) {
         let cutoff = now - Int64(settings.messagesDays) * RetentionRules.dayMilliseconds
-        for message in try store.messages(limit: 1_000_000) where message.at < cutoff {
+        for message in try store.messages(before: cutoff, limit: 1_000_000) {
             guard let id = message.id else { continue }
             if unlink(message.path) != 0 && errno != ENOENT {
                 result.failed.append("message #\(id): cannot delete \(message.path): \(String(cString: strerror(errno)))")

@@ -159,7 +159,9 @@ extension CenterFlow {
         }
     }
 
-    /// Records the conversation (caller left, agent right) from now on.
+    /// Records the conversation from now on: the caller left, what the
+    /// caller hears right (the agent, a conference, hold music), so one file
+    /// follows the call across transfers.
     mutating func startRecording(_ id: CallID) {
         guard let session = sessions[id], let phone = session.phone, session.slot == nil, !freeSlots.isEmpty else { return }
         let slot = freeSlots.removeFirst()  // least recently used: late frames of an old call never land in a new one
@@ -167,7 +169,7 @@ extension CenterFlow {
         sessions[id]?.demandKeys = nil
         calls[id]?.recording = true
         emit(.recordingStarted(id, slot))
-        media(.startRecording(slot, left: session.line, right: phone))
+        media(.recordCaller(slot, caller: session.line))
     }
 
     /// Ends the bridge and the recording of a call; returns the agent's

@@ -21,7 +21,8 @@ public final class MediaLoop: @unchecked Sendable {
     private let output: UnsafeMutablePointer<Int16>
     private var attached: [Bool]
     private let dsp: [ChannelDSP]
-    private var peer: [Int]
+    /// What each channel hears: up to three channel indices (-1: none).
+    private var hears: [(Int, Int, Int)]
     private var playing: [Int]
     private var playPosition: [Int]
     private var playLoop: [Bool]
@@ -49,7 +50,7 @@ public final class MediaLoop: @unchecked Sendable {
         output.initialize(repeating: 0, count: n * blockSize)
         attached = Array(repeating: false, count: n)
         dsp = (0..<n).map { _ in ChannelDSP(plan: plan, features: []) }
-        peer = Array(repeating: -1, count: n)
+        hears = Array(repeating: (-1, -1, -1), count: n)
         playing = Array(repeating: -1, count: n)
         playPosition = Array(repeating: 0, count: n)
         playLoop = Array(repeating: false, count: n)
@@ -87,8 +88,9 @@ public final class MediaLoop: @unchecked Sendable {
         for i in 0..<numbers.count where attached[i] { receive(i) }
         for i in 0..<numbers.count where attached[i] { send(i) }
         for slot in 0..<Self.recordingSlots where recordLeft[slot] >= 0 {
-            tap.push(slot: RecordingSlot(slot), left: input + recordLeft[slot] * blockSize,
-                     right: input + recordRight[slot] * blockSize)
+            let right = recordRight[slot] == Self.whatLeftHears ? output + recordLeft[slot] * blockSize
+                                                                : input + recordRight[slot] * blockSize
+            tap.push(slot: RecordingSlot(slot), left: input + recordLeft[slot] * blockSize, right: right)
         }
         backend.endTick()
         ticks.add(1, ordering: .relaxed)
@@ -132,15 +134,29 @@ public final class MediaLoop: @unchecked Sendable {
         let out = block(output, i)
         if playing[i] >= 0 {
             fillFromPrompt(i, out)
-        } else if peer[i] >= 0 {
-            out.baseAddress!.update(from: input + peer[i] * blockSize, count: blockSize)
         } else {
-            out.update(repeating: 0)
+            mix(hears[i], into: out)
         }
         do {
             try backend.write(numbers[i], UnsafeBufferPointer(out))
         } catch {
             writeErrors.add(1, ordering: .relaxed)
+        }
+    }
+
+    /// The sum of up to three channels' input, saturated to 16 bits.
+    private func mix(_ sources: (Int, Int, Int), into out: UnsafeMutableBufferPointer<Int16>) {
+        let (a, b, c) = sources
+        guard a >= 0 else { return out.update(repeating: 0) }
+        out.baseAddress!.update(from: input + a * blockSize, count: blockSize)
+        if b >= 0 { add(b, into: out) }
+        if c >= 0 { add(c, into: out) }
+    }
+
+    private func add(_ s: Int, into out: UnsafeMutableBufferPointer<Int16>) {
+        let source = input + s * blockSize
+        for k in 0..<blockSize {
+            out[k] = Int16(clamping: Int32(out[k]) + Int32(source[k]))
         }
     }
 
@@ -195,9 +211,16 @@ public final class MediaLoop: @unchecked Sendable {
         case .bridge(let a, let b):
             guard let i = index(a), let j = index(b) else { return }
             unbridge(i); unbridge(j)
-            peer[i] = j; peer[j] = i
+            hears[i] = (j, -1, -1); hears[j] = (i, -1, -1)
         case .unbridge(let c):
             if let i = index(c) { unbridge(i) }
+        case .hear(let c, let sources):
+            guard let i = index(c) else { return }
+            hears[i] = (sources.first.flatMap(index) ?? -1, sources.second.flatMap(index) ?? -1, sources.third.flatMap(index) ?? -1)
+        case .recordCaller(let slot, let caller):
+            guard slot.rawValue >= 0, slot.rawValue < Self.recordingSlots, let l = index(caller) else { return }
+            recordLeft[slot.rawValue] = l
+            recordRight[slot.rawValue] = Self.whatLeftHears
         case .startRecording(let slot, let left, let right):
             guard slot.rawValue >= 0, slot.rawValue < Self.recordingSlots, let l = index(left), let r = index(right) else { return }
             recordLeft[slot.rawValue] = l
@@ -209,11 +232,20 @@ public final class MediaLoop: @unchecked Sendable {
         }
     }
 
+    /// `i` hears no one, and no one hears `i` (a command, not per tick).
     private func unbridge(_ i: Int) {
-        let j = peer[i]
-        if j >= 0 { peer[j] = -1 }
-        peer[i] = -1
+        hears[i] = (-1, -1, -1)
+        for k in hears.indices {
+            var (a, b, c) = hears[k]
+            if a == i { a = -1 }
+            if b == i { b = -1 }
+            if c == i { c = -1 }
+            hears[k] = a >= 0 ? (a, b, c) : b >= 0 ? (b, c, -1) : (c, -1, -1)
+        }
     }
+
+    /// A recording slot's right side is what its left channel hears.
+    private static let whatLeftHears = -2
 
     private func index(_ c: ChannelNumber) -> Int? {
         let r = c.rawValue

@@ -24,12 +24,41 @@ public enum MediaCommand: Sendable, Equatable {
     /// Play a prompt to a channel (replacing bridged audio while it plays).
     case play(ChannelNumber, PromptID, loop: Bool)
     case stopPlayback(ChannelNumber)
-    /// Each channel hears the other.
+    /// Each channel hears the other (and nothing else).
     case bridge(ChannelNumber, ChannelNumber)
+    /// The channel hears no one, and no one hears it.
     case unbridge(ChannelNumber)
+    /// What one channel hears from now on: the sum of up to three others
+    /// (conferences, hold, supervisors listening or whispering). Others'
+    /// hearing is left as it is.
+    case hear(ChannelNumber, MixSources)
     /// Record `left` (the caller) and `right` (the agent) into a slot.
     case startRecording(RecordingSlot, left: ChannelNumber, right: ChannelNumber)
+    /// Record `caller` (left) and everything the caller hears (right: the
+    /// agent, a third party in a conference, hold music), so the recording
+    /// follows the call across transfers and conferences.
+    case recordCaller(RecordingSlot, caller: ChannelNumber)
     case stopRecording(RecordingSlot)
+}
+
+/// Up to three channels one channel hears, carried without allocation.
+public struct MixSources: Sendable, Equatable {
+    public static let capacity = 3
+    public private(set) var first: ChannelNumber?
+    public private(set) var second: ChannelNumber?
+    public private(set) var third: ChannelNumber?
+
+    /// Takes the first three of `channels`; more is a programming error.
+    public init(_ channels: [ChannelNumber]) {
+        precondition(channels.count <= Self.capacity, "a channel hears at most \(Self.capacity) others")
+        first = channels.count > 0 ? channels[0] : nil
+        second = channels.count > 1 ? channels[1] : nil
+        third = channels.count > 2 ? channels[2] : nil
+    }
+
+    public static let silence = MixSources([])
+
+    public var channels: [ChannelNumber] { [first, second, third].compactMap { $0 } }
 }
 
 /// Up to 256 bytes of a caller-ID message, carried without allocation.

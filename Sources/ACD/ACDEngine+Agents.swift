@@ -13,11 +13,11 @@ extension ACDEngine {
         agents[i].callsTaken += 1
         setStatus(i, .onCall(call), at: now)
         if let booking = caller.callback {
-            connected[call] = ConnectedCall(queue: q, agent: i, channel: nil, answeredAt: now, dialling: caller, isCallback: true)
+            connected[call] = ConnectedCall(queue: q, agent: i, channel: nil, answeredAt: now, dialling: caller, isCallback: true, caller: caller)
             emit(.dialCallback(call, number: booking.number, agent: agents[i].id))
         } else {
             queues[q].stats.countAnswer(wait: now - caller.arrivedAt)
-            connected[call] = ConnectedCall(queue: q, agent: i, channel: caller.channel, answeredAt: now, dialling: nil, isCallback: false)
+            connected[call] = ConnectedCall(queue: q, agent: i, channel: caller.channel, answeredAt: now, dialling: nil, isCallback: false, caller: caller)
             emit(.connect(call, agent: agents[i].id))
         }
     }
@@ -59,6 +59,14 @@ extension ACDEngine {
     /// A talk ends: count it, clear the other side, start wrap-up.
     mutating func endCall(_ call: CallID, now: SampleTime, byAgent: Bool) {
         guard let c = connected.removeValue(forKey: call) else { return }
+        countTalk(c, now: now)
+        emit(byAgent ? .hangUpCaller(call) : .releaseAgent(agents[c.agent].id, call: call))
+        startWrapUp(c, now: now)
+    }
+
+    /// The agent's part of a call is over: their talk time, the queue's
+    /// handled count and handle-time estimate.
+    mutating func countTalk(_ c: ConnectedCall, now: SampleTime) {
         let talk = now - c.answeredAt
         agents[c.agent].talkTime += talk
         queues[c.queue].stats.totalTalk += talk
@@ -67,7 +75,11 @@ extension ACDEngine {
         let wrap = agents[c.agent].wrapUp ?? queues[c.queue].setup.config.wrapUp
         let estimate = queues[c.queue].handleTimeEstimate
         queues[c.queue].handleTimeEstimate = SampleTime(samples: (estimate.samples * 9 + (talk + wrap).samples) / 10)
-        emit(byAgent ? .hangUpCaller(call) : .releaseAgent(agents[c.agent].id, call: call))
+    }
+
+    /// Wrap-up after the agent's part of a call, or free at once.
+    mutating func startWrapUp(_ c: ConnectedCall, now: SampleTime) {
+        let wrap = agents[c.agent].wrapUp ?? queues[c.queue].setup.config.wrapUp
         if wrap > .zero {
             agents[c.agent].wrapQueue = c.queue
             agents[c.agent].wrapStarted = now
@@ -124,7 +136,7 @@ extension ACDEngine {
         case .ringing(let call):
             withdrawOffer(from: i, call: call, missed: false)
             logOut(i, now: now)
-        case .onCall, .wrapUp: agents[i].afterCall = .logout
+        case .onCall, .wrapUp, .consulting: agents[i].afterCall = .logout
         case .available, .paused: logOut(i, now: now)
         }
         return true
@@ -142,7 +154,7 @@ extension ACDEngine {
         case .ringing(let call):
             withdrawOffer(from: i, call: call, missed: false)
             setStatus(i, .paused(reason: reason), at: now)
-        case .onCall, .wrapUp: agents[i].afterCall = .pause(reason)
+        case .onCall, .wrapUp, .consulting: agents[i].afterCall = .pause(reason)
         case .available, .paused: setStatus(i, .paused(reason: reason), at: now)
         }
         return true
@@ -154,7 +166,7 @@ extension ACDEngine {
             agents[i].consecutiveMisses = 0
             setStatus(i, .available, at: now, idle: true)
             return true
-        case .onCall, .wrapUp:
+        case .onCall, .wrapUp, .consulting:
             guard case .pause = agents[i].afterCall else { return false }
             agents[i].afterCall = nil
             return true

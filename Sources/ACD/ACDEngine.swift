@@ -68,6 +68,10 @@ public struct ACDEngine: Sendable {
         case .callbackLineUnavailable(let call): callbackLineUnavailable(call, now: now)
         case .transfer(let call, let queue): transferCaller(call, to: queue, now: now)
         case .restoreCallback(let arrival, let number, let since): restoreCallback(arrival, number: number, since: since, now: now)
+        case .agentTransfer(let agent, let queue): if let i = agentIndex[agent] { agentTransfer(i, to: queue, now: now) }
+        case .consult(let call, let agent): if let i = agentIndex[agent] { consult(call, agent: i, now: now) }
+        case .consultEnded(let agent): if let i = agentIndex[agent] { consultEnded(i, now: now) }
+        case .handOver(let call, let agent): if let i = agentIndex[agent] { handOver(call, to: i, now: now) }
         case .featureCode(let channel, let digits): featureCode(channel, digits: digits, now: now)
         case .console(let command): console(command, now: now)
         case .reconcile(let snapshot): reconcile(snapshot, now: now)

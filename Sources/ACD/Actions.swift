@@ -37,6 +37,9 @@ public enum ACDAction: Sendable, Equatable {
     case callbackGaveUp(CallID, number: String)
     /// An agent's state changed (for the console, the wallboard and storage).
     case agentStatus(AgentID, AgentStatus)
+    /// Whether a colleague may be consulted about the call (free or paused:
+    /// taken out of the offers) or not (busy, logged out).
+    case consultAnswer(CallID, agent: AgentID, accepted: Bool)
     /// Answer to digits dialled on a phone: confirmation or error tone.
     case featureResult(ChannelID, accepted: Bool, agent: AgentID?)
     /// The reconciler repaired a state that disagreed with the lines.

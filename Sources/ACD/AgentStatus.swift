@@ -9,6 +9,9 @@ public enum AgentStatus: Sendable, Equatable, CustomStringConvertible {
     case ringing(CallID)
     /// Talking (or, for a callback, waiting for the caller to answer).
     case onCall(CallID)
+    /// Consulted by a colleague about this call (ringing or talking with
+    /// them, or in a conference with the caller): no offers.
+    case consulting(CallID)
     /// After-call work: no offers until `until`.
     case wrapUp(until: SampleTime)
     case paused(reason: String)
@@ -29,6 +32,7 @@ public enum AgentStatus: Sendable, Equatable, CustomStringConvertible {
         case .available: "available"
         case .ringing: "ringing"
         case .onCall: "on-call"
+        case .consulting: "consulting"
         case .wrapUp: "wrap-up"
         case .paused: "paused"
         }
@@ -36,7 +40,7 @@ public enum AgentStatus: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .ringing(let call), .onCall(let call): "\(name) (\(call))"
+        case .ringing(let call), .onCall(let call), .consulting(let call): "\(name) (\(call))"
         case .wrapUp(let until): "wrap-up until \(until)"
         case .paused(let reason): "paused (\(reason))"
         default: name

@@ -127,4 +127,7 @@ struct ConnectedCall: Sendable {
     /// A callback being dialled: the booking, to put back in place if it fails.
     var dialling: WaitingCaller?
     var isCallback: Bool
+    /// The caller as they waited (their arrival keeps their place if the
+    /// agent transfers them to a queue).
+    var caller: WaitingCaller
 }

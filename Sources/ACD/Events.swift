@@ -30,6 +30,16 @@ public enum ACDEvent: Sendable, Equatable {
     /// A supervisor moves a waiting caller to another queue; they keep the
     /// place their original arrival gives them there.
     case transfer(CallID, to: QueueID)
+    /// The agent on the call passes the caller to a queue (blind transfer
+    /// from the phone); the caller keeps the place their arrival gives them.
+    case agentTransfer(AgentID, to: QueueID)
+    /// An agent on `call` rings a colleague to consult them; answered with
+    /// `.consultAnswer`.
+    case consult(CallID, agent: AgentID)
+    /// The consultation ended without the colleague taking the call.
+    case consultEnded(AgentID)
+    /// The consulted colleague takes the call (attended transfer).
+    case handOver(CallID, to: AgentID)
     /// Digits dialled on an idle phone that start with a feature code.
     case featureCode(ChannelID, digits: String)
     /// A command from the console.

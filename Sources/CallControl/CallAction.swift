@@ -18,6 +18,8 @@ public enum CallAction: Sendable, Equatable {
     case agentState(AgentStateChange)
     /// Something happened to a caller in a queue (for storage and reports).
     case queueEvent(QueueEvent)
+    /// Something a supervisor did from a phone (monitoring), for the audit log.
+    case audit(user: String, action: String, object: String, detail: String?)
     /// Something the operator should know: a configured feature Kefu does
     /// not carry out yet, a state the ACD repaired.
     case note(String)
@@ -74,6 +76,8 @@ public struct QueueEvent: Sendable, Equatable {
         case callbackConnected(agent: String, leg: CallID, waited: SampleTime)
         /// Every callback attempt failed; the booking is dropped.
         case callbackGaveUp(number: String)
+        /// The agent passed the caller on (a queue, or a colleague's agent id).
+        case transferred(agent: String, to: String)
     }
 
     public var call: CallID

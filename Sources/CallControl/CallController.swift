@@ -150,6 +150,9 @@ public final class CallController {
                 store?.enqueue(.queueEvent(StoredForm.queueEvent(event, wallClock: wallClock)))
             case .note(let text):
                 notes.append(text)
+            case .audit(let user, let action, let object, let detail):
+                notes.append("\(user): \(action) \(object)" + (detail.map { " (\($0))" } ?? ""))
+                store?.enqueue(.audit(AuditEntry(at: wallClock(flow.now), user: user, action: action, object: object, detail: detail)))
             }
         }
     }

@@ -105,6 +105,13 @@ public struct CallRecord: Sendable, Equatable {
     public var origin: CallID?
     /// A call the box placed: the number dialled.
     public var dialled: String?
+    /// Times the agent put the caller on hold, and for how long in all.
+    public var holds = 0
+    public var heldFor = SampleTime.zero
+    /// Where agents passed the call on, in order (a queue, or a colleague's agent id).
+    public var transfers: [String] = []
+    /// Times a colleague was brought into the call (three-way).
+    public var conferences = 0
 
     public init(id: CallID, line: ChannelNumber, arrived: SampleTime) {
         self.id = id

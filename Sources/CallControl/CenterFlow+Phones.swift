@@ -13,6 +13,8 @@ extension CenterFlow {
         let state = phones[phone] ?? .idle
         let agent = acd.agent(on: ChannelID(phone.rawValue))
         switch (state, event) {
+        case _ where handlingEvent(phone, event):
+            break
         case (.ringing, .phoneOffHook):
             phones[phone] = .offHook  // `connect` makes it `.talking`
             if let agent { acdStep(.agentAnswered(agent)) }
@@ -58,6 +60,7 @@ extension CenterFlow {
 
     /// Keys dialled on a phone: feature-code digits while dialling.
     mutating func phoneSignal(_ phone: ChannelNumber, _ event: DSPEvent) {
+        if case .dtmfBegin(let key, _) = event, handlingKey(phone, key) { return }
         if case .dtmfBegin(let key, _) = event, case .talking(let line) = phones[phone] ?? .idle {
             return onDemandKey(line, key)
         }
@@ -88,6 +91,7 @@ extension CenterFlow {
         if offHook {
             phones[phone] = .offHook
             media(.setDSP(phone, []))
+            if monitorCode(phone, digits) { return }
         }
         acdStep(.featureCode(ChannelID(phone.rawValue), digits: digits))
     }
@@ -107,7 +111,7 @@ extension CenterFlow {
             case .idle, .ringing: condition = .idle
             default: condition = .busy
             }
-            conditions[ChannelID(phone.rawValue)] = condition
+            conditions[ChannelID(phone.rawValue)] = held[phone] != nil ? .busy : condition  // a call on hold is a call
         }
         acdStep(.reconcile(ChannelSnapshot(conditions)))
     }

@@ -91,6 +91,8 @@ extension CenterFlow {
             refused(call(c), reason, prompt)
         case .agentStatus(let agent, let status):
             agentStatus(agent, status)
+        case .consultAnswer(let c, let agent, let accepted):
+            consultAnswer(call(c), agent, accepted: accepted)
         case .featureResult(let channel, let accepted, _):
             let phone = ChannelNumber(channel.rawValue)
             if phones[phone] == .offHook { media(.play(phone, accepted ? plan.tones.accepted : plan.tones.refused, loop: false)) }
@@ -163,7 +165,7 @@ extension CenterFlow {
     /// caller hears right (the agent, a conference, hold music), so one file
     /// follows the call across transfers.
     mutating func startRecording(_ id: CallID) {
-        guard let session = sessions[id], let phone = session.phone, session.slot == nil, !freeSlots.isEmpty else { return }
+        guard let session = sessions[id], session.phone != nil, session.slot == nil, !freeSlots.isEmpty else { return }
         let slot = freeSlots.removeFirst()  // least recently used: late frames of an old call never land in a new one
         sessions[id]?.slot = slot
         sessions[id]?.demandKeys = nil
@@ -175,13 +177,16 @@ extension CenterFlow {
     /// Ends the bridge and the recording of a call; returns the agent's
     /// phone if the call had one.
     mutating func endConversation(_ id: CallID) -> ChannelNumber? {
-        guard let session = sessions[id], let phone = session.phone else { return nil }
-        media(.unbridge(session.line))
-        if let slot = session.slot {
+        guard let session = sessions[id] else { return nil }
+        if let slot = session.slot {  // also a call moved to a queue by its agent, recorded since
             media(.stopRecording(slot))
             emit(.recordingStopped(id, slot))
             freeSlots.append(slot)
+            sessions[id]?.slot = nil
         }
+        guard let phone = session.phone else { return nil }
+        endHandling(id, phone: phone)
+        media(.unbridge(session.line))
         if let queue = session.queue, let agent = session.agent {
             queueEvent(id, queue, .completed(agent: agent.rawValue, talked: now - (session.connected ?? now)))
         }

@@ -4,8 +4,9 @@ import Telephony
 /// A supervisor moves a call (console `calls transfer`): a caller in the
 /// menus or waiting in a queue goes to another queue, or to one agent (their
 /// personal queue), keeping the place their first arrival gives them. A call
-/// already with an agent is moved from the agent's phone (hook-flash), not
-/// from here.
+/// with an agent is taken from the agent (who hears busy tone) and waits
+/// there the same way; one the agent is handling (hold, consultation) is
+/// left to the agent.
 extension CenterFlow {
     public enum TransferRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case noSuchCall(CallID)
@@ -36,8 +37,11 @@ extension CenterFlow {
             acdStep(.transfer(acdCall(id), to: QueueID(queue)))
         case .queued:
             return .failure(.notMovable(id, "it is already in \(queue)"))
+        case .talking(_, let phone) where phones[phone] == .talking(line: line):
+            blindTransfer(phone, line, to: queue)
+            agentLeftAlone(phone)
         case .talking:
-            return .failure(.notMovable(id, "it is with an agent (the agent transfers it from the phone)"))
+            return .failure(.notMovable(id, "its agent has it on hold or is consulting a colleague"))
         default:
             return .failure(.notMovable(id, "it is neither in the menus nor waiting in a queue"))
         }

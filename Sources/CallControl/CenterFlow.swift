@@ -69,6 +69,36 @@ public struct CenterFlow: Sendable {
         case dialling(String)
         /// Off hook with nothing to do (after a feature code).
         case offHook
+        /// Flashed during a call: the caller is held, the agent hears dial
+        /// tone and dials a colleague's number or a queue's transfer code.
+        case flashed(line: ChannelNumber, digits: String)
+        /// A transfer to a queue is ready: hanging up completes it, a flash
+        /// cancels it.
+        case transferReady(line: ChannelNumber, queue: String)
+        /// What was dialled after the flash failed (busy, no answer, wrong
+        /// code): a flash returns to the caller, hanging up leaves them held.
+        case flashFailed(line: ChannelNumber)
+        /// The caller is held while the agent rings (`answered` false) or
+        /// talks with a colleague.
+        case consulting(line: ChannelNumber, colleague: ChannelNumber, answered: Bool)
+        /// The agent, the caller and the colleague hear each other.
+        case conference(line: ChannelNumber, colleague: ChannelNumber)
+        /// A colleague's phone, rung or answered for a consultation.
+        case consulted(by: ChannelNumber, answered: Bool)
+        /// Rings again for the call its agent left on hold too long.
+        case recalling(line: ChannelNumber)
+        /// A supervisor listening to, whispering to or joining an agent's call.
+        case monitoring(agent: ChannelNumber, mode: MonitorMode)
+    }
+
+    /// How a supervisor takes part in an agent's call.
+    public enum MonitorMode: String, Sendable, Equatable {
+        /// Hears both sides; no one hears the supervisor.
+        case listen
+        /// Hears both sides; only the agent hears the supervisor.
+        case whisper
+        /// Everyone hears everyone.
+        case barge
     }
 
     public internal(set) var plan: CenterPlan
@@ -85,6 +115,14 @@ public struct CenterFlow: Sendable {
     /// Offers to phones that were off hook: they ring once it is replaced.
     var pendingRing: [ChannelNumber: ChannelNumber] = [:]
     var featureDeadline: [ChannelNumber: SampleTime] = [:]
+    /// Calls left on hold by agents who hung up, by the agent's phone.
+    var held: [ChannelNumber: HeldCall] = [:]
+    /// A consulted colleague's phone stops ringing at this time, by the consulting agent's phone.
+    var consultDeadline: [ChannelNumber: SampleTime] = [:]
+    /// The supervisor's phone monitoring each agent's phone.
+    var monitors: [ChannelNumber: ChannelNumber] = [:]
+    /// Keys pressed towards the conference code, by the consulting agent's phone.
+    var pressed: [ChannelNumber: [DTMFKey]] = [:]
     /// Channels whose span is in alarm, with the alarms the board reported.
     public internal(set) var alarms: [ChannelNumber: AlarmSet] = [:]
     var nextCall = 1
@@ -199,8 +237,14 @@ public struct CenterFlow: Sendable {
         for phone in featureDeadline.keys.sorted() {
             guard let due = featureDeadline[phone], due <= self.now else { continue }
             featureDeadline[phone] = nil
-            if case .dialling(let digits) = phones[phone] ?? .idle { submitFeatureCode(phone, digits, offHook: true) }
+            switch phones[phone] ?? .idle {
+            case .dialling(let digits): submitFeatureCode(phone, digits, offHook: true)
+            case .flashed(let line, let digits): submitTarget(phone, line, digits)
+            default: break
+            }
         }
+        for phone in consultDeadline.keys.sorted() where consultDeadline[phone]! <= self.now { consultRangOut(phone) }
+        recallHeldCalls()
         if let wake = acd.nextWakeup, self.now >= wake { acdStep(.tick) }
         if let due = nextReconcile, let interval = plan.reconcileInterval, self.now >= due {
             nextReconcile = self.now + interval
@@ -230,6 +274,13 @@ public struct CenterFlow: Sendable {
     }
 }
 
+/// A call its agent left on hold and hung up on.
+struct HeldCall: Sendable, Equatable {
+    var line: ChannelNumber
+    /// The agent's phone rings again at this time.
+    var recall: SampleTime
+}
+
 /// What one call carries besides its record: the engines it is in, the
 /// queue and agent, the prompts playing on its line.
 struct CallSession: Sendable {
@@ -257,6 +308,8 @@ struct CallSession: Sendable {
     var message: CenterFlow.MessageTake?
     /// The outside leg this caller is put through to.
     var transfer: CallID?
+    /// Since when the agent has held the caller (nil: not on hold).
+    var heldSince: SampleTime?
 
     init(line: ChannelNumber, language: String) {
         self.line = line

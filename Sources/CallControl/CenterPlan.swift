@@ -15,12 +15,49 @@ public struct CenterTones: Sendable, Equatable {
     /// After a feature code the ACD accepted, and after one it refused.
     public var accepted: MediaPrompt
     public var refused: MediaPrompt
+    /// To an agent whose colleague's phone rings (a consultation).
+    public var ringback: MediaPrompt
+    /// To a caller on hold whose queue has no music.
+    public var hold: MediaPrompt
 
-    public init(busy: MediaPrompt, dial: MediaPrompt, accepted: MediaPrompt, refused: MediaPrompt) {
+    public init(busy: MediaPrompt, dial: MediaPrompt, accepted: MediaPrompt, refused: MediaPrompt,
+                ringback: MediaPrompt, hold: MediaPrompt) {
         self.busy = busy
         self.dial = dial
         self.accepted = accepted
         self.refused = refused
+        self.ringback = ringback
+        self.hold = hold
+    }
+}
+
+/// What agents and supervisors do from their phones during calls: the
+/// codes after a hook flash and on an idle phone, who may monitor.
+public struct PhoneFeatures: Sendable, Equatable {
+    /// Digits dialled after a flash that transfer the caller to a queue.
+    public var queueCodes: [String: String] = [:]
+    /// Agents who may listen, whisper and barge.
+    public var supervisors: Set<String> = []
+    public var listenCode = "*51"
+    public var whisperCode = "*52"
+    public var bargeCode = "*53"
+    /// Keys pressed while consulting a colleague that bring the caller in.
+    public var conferenceKeys: [DTMFKey] = [.three]
+    /// A held call rings its agent again after this long.
+    public var holdReminder = SampleTime(milliseconds: 60_000)
+    /// A consulted colleague's phone rings this long before the agent hears busy.
+    public var consultRingTimeout = SampleTime(milliseconds: 20_000)
+
+    public init() {}
+
+    init(config: KefuConfig) {
+        for queue in config.queues { if let code = queue.transferCode { queueCodes[code.value] = queue.name } }
+        supervisors = Set(config.agents.filter(\.supervisor).map(\.id))
+        listenCode = config.acd.listenCode.value
+        whisperCode = config.acd.whisperCode.value
+        bargeCode = config.acd.bargeCode.value
+        conferenceKeys = config.acd.conferenceCode.value.compactMap { DTMFKey(rawValue: $0) }
+        holdReminder = SampleTime(milliseconds: Int64(config.acd.holdReminder))
     }
 }
 
@@ -54,6 +91,8 @@ public struct CenterPlan: Sendable {
     /// Loaded prompts by file (`zh/welcome.wav`).
     public var prompts: [String: MediaPrompt]
     public var tones: CenterTones
+    /// Transfer, hold, conference and monitoring codes.
+    public var features = PhoneFeatures()
     /// Tones (indices in the tone plan) that mean the caller hung up.
     public var hangUpTones: Set<ToneIndex>
     /// Every tone of the plan by its name (`busy`, `ringback`), for callbacks' progress.
@@ -115,6 +154,7 @@ public struct CenterPlan: Sendable {
             if let name = queue.survey?.value, let survey = config.survey(name) { surveyScales[queue.name] = survey.scale }
         }
         for agent in config.agents { agentNames[agent.id] = agent.name }
+        features = PhoneFeatures(config: config)
         recordingEnabled = config.recording.enabled
         recordingNotice = config.recording.announcePrompt.map(\.value)
         onDemandKey = config.recording.onDemandKey.compactMap { DTMFKey(rawValue: $0) }

@@ -53,6 +53,7 @@ enum StoredForm {
         case .callbackConnected(let agent, let leg, let waited):
             s.kind = "callback-connected"; s.agent = agent; s.waited = waited.milliseconds; s.detail = leg.description
         case .callbackGaveUp(let number): s.kind = "callback-gave-up"; s.detail = number
+        case .transferred(let agent, let to): s.kind = "transferred"; s.agent = agent; s.detail = to
         }
         return s
     }

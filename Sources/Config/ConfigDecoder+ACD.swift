@@ -6,8 +6,17 @@ extension ConfigDecoder {
         s.line = r.line
         if let v = r.int("auto_pause_after", in: 0...20) { s.autoPauseAfter = v.value }
         if let list = r.strings("pause_reasons") { s.pauseReasons = pauseReasons(list, r.path) }
+        if let v = r.seconds("hold_reminder", in: 10...600) { s.holdReminder = v.value }
+        if let code = r.string("conference_code") {
+            if (1...2).contains(code.value.count), code.value.allSatisfy({ "0123456789*".contains($0) }) {
+                s.conferenceCode = code
+            } else {
+                sink.error(code.line, "'conference_code' in \(r.path) must be 1 or 2 keys of 0-9 and *, not '\(code.value)'")
+            }
+        }
         let codes: [(key: String, keyPath: WritableKeyPath<ACDSection, Located<String>>)] = [
             ("login_code", \.loginCode), ("logout_code", \.logoutCode), ("pause_code", \.pauseCode),
+            ("listen_code", \.listenCode), ("whisper_code", \.whisperCode), ("barge_code", \.bargeCode),
         ]
         for (key, keyPath) in codes {
             guard let code = r.string(key) else { continue }

@@ -29,6 +29,13 @@ extension ConfigDecoder {
             q.record = v.value == "true" ? .always : v.value == "false" ? .never : RecordPolicy(rawValue: v.value) ?? .always
         }
         if let v = r.int("recordings_days", in: 1...3650) { q.recordingsDays = v.value }
+        if let code = r.string("transfer_code") {
+            if (1...6).contains(code.value.count), code.value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                q.transferCode = code
+            } else {
+                sink.error(code.line, "'transfer_code' in \(r.path) must be 1 to 6 digits, not '\(code.value)'")
+            }
+        }
         if let h = q.hours, q.closed == nil {
             sink.error(h.line, "\(r.path) has 'hours' but no 'closed' action (what callers get when it is closed)")
         }

@@ -153,6 +153,7 @@ struct ConfigDecoder {
                           phone: r.int("phone", in: 1...1024, required: "the FXS channel of the agent's phone"))
         agent.skills = skills(r, "skills") ?? []
         agent.wrapUp = r.seconds("wrap_up", in: 0...600)?.value
+        agent.supervisor = r.bool("supervisor")?.value ?? false
         r.finish()
         return agent
     }

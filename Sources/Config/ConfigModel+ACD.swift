@@ -76,6 +76,15 @@ public struct ACDSection: Sendable, Equatable {
     public var logoutCode = Located("*2", line: 0)
     /// Pause (then optionally a reason code), or unpause when paused.
     public var pauseCode = Located("*3", line: 0)
+    /// Dialled on an idle phone, then an agent number: a supervisor listens
+    /// to that agent's call, whispers to the agent, or joins the call.
+    public var listenCode = Located("*51", line: 0)
+    public var whisperCode = Located("*52", line: 0)
+    public var bargeCode = Located("*53", line: 0)
+    /// Pressed while consulting a colleague: the caller joins (three-way).
+    public var conferenceCode = Located("3", line: 0)
+    /// A held call rings its agent's phone again after this long (milliseconds).
+    public var holdReminder = 60_000
 
     public init() {}
 }

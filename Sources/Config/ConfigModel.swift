@@ -99,6 +99,8 @@ public struct Agent: Sendable, Equatable {
     public var skills: [Located<SkillLevel>] = []
     /// After-call work in milliseconds, instead of the queue's.
     public var wrapUp: Int?
+    /// May listen to, whisper to and barge into agents' calls from their phone.
+    public var supervisor = false
 }
 
 public struct Queue: Sendable, Equatable {
@@ -130,6 +132,8 @@ public struct Queue: Sendable, Equatable {
     public var record = RecordPolicy.always
     /// Days this queue's recordings are kept (nil: [retention] recordings_days).
     public var recordingsDays: Int?
+    /// Digits an agent dials after a hook flash to transfer a caller here.
+    public var transferCode: Located<String>?
 
     /// Minimum skill levels an agent needs to take this queue's calls.
     public var skills: [Located<SkillLevel>] = []

@@ -18,6 +18,21 @@ extension ConfigValidator {
         }
     }
 
+    /// What an agent dials after a flash names one queue or one agent: no
+    /// two queues share a transfer code, and none is an agent's number.
+    func transferCodes() {
+        var seen: [String: String] = [:]
+        for queue in config.queues {
+            guard let code = queue.transferCode else { continue }
+            if let other = seen[code.value] {
+                sink.error(code.line, "[queues.\(queue.name)] transfer_code '\(code.value)' is already queue '\(other)''s")
+            } else if config.agent(code.value) != nil {
+                sink.error(code.line, "[queues.\(queue.name)] transfer_code '\(code.value)' is agent \(code.value)'s number: an agent dialling it after a flash would reach either")
+            }
+            seen[code.value] = queue.name
+        }
+    }
+
     /// Every skill a queue or an escalation step asks for must be some
     /// agent's; a queue none of whose agents qualifies is worth a warning.
     func skills() {

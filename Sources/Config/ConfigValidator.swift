@@ -13,6 +13,7 @@ struct ConfigValidator {
         agents()
         queues()
         skills()
+        transferCodes()
         escalations()
         menus()
         unused()

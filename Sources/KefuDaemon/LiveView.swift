@@ -163,7 +163,7 @@ public enum LiveView {
 
     static func describe(_ status: AgentStatus) -> String {
         switch status {
-        case .ringing(let call), .onCall(let call): "\(status.name) (call-\(call.rawValue))"
+        case .ringing(let call), .onCall(let call), .consulting(let call): "\(status.name) (call-\(call.rawValue))"
         case .wrapUp: "wrap-up"
         case .paused(let reason): "paused (\(reason))"
         default: status.name

@@ -67,7 +67,9 @@ public struct PromptLibrary: Sendable {
         tones = CenterTones(busy: table.add("tone:busy", Self.cadence(plan, "busy", cycles: 1)),
                             dial: table.add("tone:dial", Self.cadence(plan, "dialtone", cycles: 1)),
                             accepted: table.add("tone:accepted", Self.beeps([880, 0, 880, 0], milliseconds: 120)),  // see acceptedTone
-                            refused: table.add("tone:refused", Self.cadence(plan, "congestion", cycles: 2)))
+                            refused: table.add("tone:refused", Self.cadence(plan, "congestion", cycles: 2)),
+                            ringback: table.add("tone:ringback", Self.cadence(plan, "ringback", cycles: 1)),
+                            hold: table.add("tone:hold", Self.beeps([440] + Array(repeating: 0, count: 24), milliseconds: 200)))
         self.table = table
     }
 

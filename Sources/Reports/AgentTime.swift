@@ -45,6 +45,7 @@ enum AgentStateKind: Int {
         switch (name.utf8.first, name.utf8.count) {
         case (UInt8(ascii: "a"), 9): (candidate, spelling) = (.available, "available")
         case (UInt8(ascii: "o"), 7): (candidate, spelling) = (.onCall, "on-call")
+        case (UInt8(ascii: "c"), 10): (candidate, spelling) = (.onCall, "consulting")  // a colleague's call: work
         case (UInt8(ascii: "w"), 7): (candidate, spelling) = (.wrapUp, "wrap-up")
         case (UInt8(ascii: "r"), 7): (candidate, spelling) = (.ringing, "ringing")
         case (UInt8(ascii: "p"), 6): (candidate, spelling) = (.paused, "paused")

@@ -58,7 +58,8 @@ final class CenterRig {
         }
         for file in AnnouncementPrompts.files(config) where files[file] == nil { files[file] = add(file, blocks: 10) }
         let tones = CenterTones(busy: add("tone:busy", blocks: 35), dial: add("tone:dial", blocks: 50),
-                                accepted: add("tone:accepted", blocks: 10), refused: add("tone:refused", blocks: 10))
+                                accepted: add("tone:accepted", blocks: 10), refused: add("tone:refused", blocks: 10),
+                                ringback: add("tone:ringback", blocks: 40), hold: add("tone:hold", blocks: 30))
         promptByValue = byValue
         let zone = config.system.timeZone
         var plan = CenterPlan(config: config, calendar: calendar, prompts: files, tones: tones,

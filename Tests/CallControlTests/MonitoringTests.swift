@@ -1,0 +1,57 @@
+import Testing
+import ACD
+import CallControl
+import Channels
+import Telephony
+
+/// A supervisor on their phone listens to, whispers to and joins an agent's
+/// call; others are refused; every use is audited.
+@Suite struct MonitoringTests {
+    @Test func aSupervisorListensUnheardThenWhispersToTheAgentThenJoinsTheCall() throws {
+        let call = try PhoneCall()
+        call.hook(call.supervisor, offHook: true)
+        call.dial("*518001#", on: call.supervisor)
+        #expect(call.flow.phones[call.supervisor] == .monitoring(agent: call.agent, mode: .listen))
+        var heard = call.exchange()
+        #expect(heard[call.supervisor] == 1200, "hears caller and agent")
+        #expect(heard[call.line] == 200 && heard[call.agent] == 1000, "neither hears the supervisor")
+        call.dial("5", on: call.supervisor)
+        heard = call.exchange()
+        #expect(heard[call.agent] == 1004 && heard[call.line] == 200, "whisper: the agent hears the supervisor, the caller does not")
+        call.dial("6", on: call.supervisor)
+        heard = call.exchange()
+        #expect(heard[call.agent] == 1004 && heard[call.line] == 204, "barge: everyone hears everyone")
+        call.hook(call.supervisor, offHook: false)
+        heard = call.exchange()
+        #expect(heard[call.line] == 200 && heard[call.agent] == 1000)
+        let log = call.rig.control.log
+        #expect(log.contains("agent 8004: listen \(call.id) (agent 8001 on ch9)"))
+        #expect(log.contains("agent 8004: whisper \(call.id) (switched from listen)"))
+        #expect(log.contains("agent 8004: barge \(call.id) (switched from whisper)"))
+    }
+
+    @Test func anAgentWhoIsNotASupervisorIsRefusedAndTheRefusalIsAudited() throws {
+        let call = try PhoneCall()
+        call.hook(call.colleague, offHook: true)  // 8003, not a supervisor
+        call.rig.press("*518001#", on: call.colleague)
+        #expect(call.tones(on: call.colleague, ticks: 120).contains("tone:refused"))
+        #expect(call.flow.phones[call.colleague] == .offHook)
+        #expect(call.exchange()[call.colleague] == 0, "hears nothing of the call")
+        #expect(call.rig.control.log.contains("agent 8003: listen-refused agent 8001 (not a supervisor)"))
+    }
+
+    @Test func monitoringAnAgentWithoutACallIsRefusedAndEndsWhenTheAgentHolds() throws {
+        let call = try PhoneCall()
+        call.hook(call.supervisor, offHook: true)
+        call.rig.press("*518003#", on: call.supervisor)
+        #expect(call.tones(on: call.supervisor, ticks: 120).contains("tone:refused"))
+        #expect(call.rig.control.log.contains("agent 8004: listen-refused agent 8003 (agent 8003 is not talking to a caller)"))
+        call.hook(call.supervisor, offHook: false)
+        call.hook(call.supervisor, offHook: true)
+        call.dial("*528001#", on: call.supervisor)
+        #expect(call.flow.phones[call.supervisor] == .monitoring(agent: call.agent, mode: .whisper))
+        call.flash(call.agent)
+        #expect(call.flow.phones[call.supervisor] == .afterCall)
+        #expect(call.tones(on: call.supervisor).first == "tone:busy")
+    }
+}

@@ -22,6 +22,9 @@ public final class SimBoard: ChannelBackend {
     /// Paces ticks in real time when set (the demo); nil in virtual time.
     public var pacer: (() -> Void)?
     public private(set) var toneZone = "cn"
+    /// How the ports tell a hook flash from hanging up (nil: every hook
+    /// change is reported at once, and `farFlash` is the flash).
+    public var hookTiming: HookTiming?
 
     public convenience init(lines: Int, phones: Int, blockSize: Int = 160) {
         self.init(lineNumbers: Array(1..<(lines + 1)), phoneNumbers: Array((lines + 1)..<(lines + phones + 1)), blockSize: blockSize)
@@ -144,6 +147,12 @@ public final class SimBoard: ChannelBackend {
         pacer?()
         for s in state { s.fromKefu.removeAll() }
         world?.beforeTick(board: self, tick: tick)
+        if let timing = hookTiming {
+            for s in state where s.onHookSince.map({ tick - $0 >= timing.flashTicks }) == true {
+                s.onHookSince = nil
+                if s.open { s.events.push(.phoneOnHook) }
+            }
+        }
     }
 
     public func endTick() {
@@ -179,6 +188,14 @@ public final class SimBoard: ChannelBackend {
         guard let s = try? channel(c), s.info.signalling == .fxsPhone, s.farOffHook != offHook else { return }
         s.farOffHook = offHook
         if offHook { s.ringingPhone = false }
+        if let timing = hookTiming {
+            if !offHook { s.onHookSince = tick; return }  // reported once it lasts past the flash time
+            if let since = s.onHookSince {
+                s.onHookSince = nil
+                if tick - since >= timing.bounceTicks, s.open { s.events.push(.flash) }  // shorter: a bounce
+                return
+            }
+        }
         if s.open { s.events.push(offHook ? .phoneOffHook : .phoneOnHook) }
     }
 
@@ -246,6 +263,8 @@ final class SimChannelState {
     // FXS port
     var farOffHook = false
     var ringingPhone = false
+    /// The tick the phone went on hook, while it may still be a flash.
+    var onHookSince: Int64?
     var ringStarts = 0
     var dialled = ""
     let toKefu: BlockQueue

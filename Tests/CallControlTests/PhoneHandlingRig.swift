@@ -29,6 +29,7 @@ struct PhoneCall {
         let id = try #require(rig.control.flow.calls.keys.first)
         rig.step(before: { $0.farPhoneHook(phone, offHook: true) })
         #expect(rig.run(upTo: 400) { rig.control.flow.lines[line] == .talking(id, agent: phone) && rig.control.flow.sessions(id) })
+        rig.board.hookTiming = .dahdi  // flashes and hang-ups told apart by timing, from here on
         self.rig = rig
         self.id = id
     }
@@ -47,8 +48,19 @@ struct PhoneCall {
         return got
     }
 
-    func flash(_ c: ChannelNumber) { rig.step(before: { $0.farFlash(c) }); rig.run(upTo: 3) }
-    func hook(_ c: ChannelNumber, offHook: Bool) { rig.step(before: { $0.farPhoneHook(c, offHook: offHook) }); rig.run(upTo: 3) }
+    /// A hook flash: on hook for `milliseconds`, then off hook again.
+    func flash(_ c: ChannelNumber, milliseconds: Int = 400) {
+        rig.step(before: { $0.farPhoneHook(c, offHook: false) })
+        rig.run(upTo: milliseconds / 20 - 1)
+        rig.step(before: { $0.farPhoneHook(c, offHook: true) })
+        rig.run(upTo: 3)
+    }
+
+    /// Hanging up is seen once the flash time (1.25 s) has passed.
+    func hook(_ c: ChannelNumber, offHook: Bool) {
+        rig.step(before: { $0.farPhoneHook(c, offHook: offHook) })
+        rig.run(upTo: offHook ? 3 : 66)
+    }
 
     /// Dials on a phone as DTMF audio and lets the keys be heard.
     func dial(_ keys: String, on c: ChannelNumber) {

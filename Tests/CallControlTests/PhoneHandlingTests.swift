@@ -149,3 +149,23 @@ import Telephony
         #expect(call.rig.run(upTo: 200) { call.rig.ringingPhone != nil }, "a support agent rings for the caller")
     }
 }
+
+/// The hook switch as an FXS port reads it: a short bounce is nothing, a
+/// flash holds, a long on-hook hangs up.
+@Suite struct HookSwitchTimingTests {
+    @Test func aBounceIsIgnoredAFlashHoldsAndAnOnHookPastTheFlashTimeHangsUp() throws {
+        let call = try PhoneCall()
+        call.flash(call.agent, milliseconds: 20)
+        #expect(call.flow.phones[call.agent] == .talking(line: call.line), "20 ms on hook: a bounce")
+        call.flash(call.agent, milliseconds: 1000)
+        #expect(call.flow.phones[call.agent] == .flashed(line: call.line, digits: ""), "1 s on hook: a flash")
+        call.flash(call.agent, milliseconds: 100)
+        #expect(call.flow.phones[call.agent] == .talking(line: call.line), "a flash returns")
+        call.rig.step(before: { $0.farPhoneHook(call.agent, offHook: false) })
+        call.rig.run(upTo: 60)
+        #expect(call.flow.phones[call.agent] == .talking(line: call.line), "1.2 s on hook: still possibly a flash")
+        call.rig.run(upTo: 5)
+        #expect(call.flow.phones[call.agent] != .talking(line: call.line), "past 1.25 s: hung up")
+        #expect(call.flow.calls[call.id]?.end == .agentHungUp)
+    }
+}

@@ -81,6 +81,13 @@ public final class CallController {
     }
 
     /// A supervisor moves a call to a queue (or `agent:ID`); the reason it cannot, if so.
+    /// The tap slot to listen to a call on (see `CenterFlow.listenSlot`).
+    public func listenSlot(_ id: CallID, now: SampleTime) -> RecordingSlot? {
+        guard let (slot, actions) = flow.listenSlot(id, now: now) else { return nil }
+        perform(actions)
+        return slot
+    }
+
     public func transfer(_ id: CallID, toQueue queue: String, now: SampleTime) -> CenterFlow.TransferRefusal? {
         switch flow.transfer(id, toQueue: queue, now: now) {
         case .success(let actions):

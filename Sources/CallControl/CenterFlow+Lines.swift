@@ -138,6 +138,10 @@ extension CenterFlow {
         guard let line = calls[id]?.line, lines[line]?.call == id else { return }
         let state = lines[line] ?? .idle
         if let phone = endConversation(id) { agentLeftAlone(phone) }
+        if let slot = sessions[id]?.listenSlot {
+            media(.stopRecording(slot))
+            freeSlots.append(slot)
+        }
         if state.isAnswered {
             media(.stopPlayback(line))
             media(.hook(line, .onHook))

@@ -1,4 +1,5 @@
 import ACD
+import MediaLoop
 import Telephony
 
 /// A supervisor moves a call (console `calls transfer`): a caller in the
@@ -20,6 +21,20 @@ extension CenterFlow {
             case .notMovable(let id, let why): "\(id) cannot be moved: \(why)"
             }
         }
+    }
+
+    /// The tap slot to listen to call `id` on: its recording's, or one
+    /// opened for listening only (no file; closed when the call ends).
+    /// Nil: no such answered call, or every slot is in use.
+    public mutating func listenSlot(_ id: CallID, now: SampleTime) -> (RecordingSlot, [CallAction])? {
+        self.now = max(now, self.now)
+        guard let session = sessions[id], lines[session.line]?.isAnswered == true else { return nil }
+        if let slot = session.slot ?? session.listenSlot { return (slot, []) }
+        guard !freeSlots.isEmpty else { return nil }
+        let slot = freeSlots.removeFirst()
+        sessions[id]?.listenSlot = slot
+        media(.recordCaller(slot, caller: session.line))
+        return (slot, take())
     }
 
     /// Moves call `id` to `queue` (a queue name, or `agent:ID`).

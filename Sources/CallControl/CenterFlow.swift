@@ -310,6 +310,8 @@ struct CallSession: Sendable {
     var transfer: CallID?
     /// Since when the agent has held the caller (nil: not on hold).
     var heldSince: SampleTime?
+    /// A tap slot a supervisor listens on when the call is not recorded.
+    var listenSlot: RecordingSlot?
 
     init(line: ChannelNumber, language: String) {
         self.line = line

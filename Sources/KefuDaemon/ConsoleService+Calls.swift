@@ -4,8 +4,9 @@ import Console
 
 /// `calls transfer` and `calls listen` on the console.
 extension ConsoleService {
-    /// Plays a recorded live call on the box's sound device for `seconds`
-    /// (or until the call ends); a new listen replaces the one before.
+    /// Plays a live call on the box's sound device for `seconds` (or until
+    /// the call ends): a recorded call from its recording's tap, another
+    /// from a tap opened for listening only; a new listen replaces the one before.
     func listen(_ call: String, seconds text: String?) -> ConsoleOutput {
         guard let n = Int(call.replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(call)' is not a call number", status: 2) }
         let seconds = text.flatMap(Int.init) ?? 60
@@ -13,8 +14,8 @@ extension ConsoleService {
         let id = CallControl.CallID(n)
         let control = center.control
         guard control.flow.calls[id] != nil else { return .failed("no call-\(n) in progress") }
-        guard let slot = control.flow.recordingSlot(of: id) else {
-            return .failed("call-\(n) is not being recorded: only recorded calls can be listened to (not yet the others)")
+        guard let slot = control.listenSlot(id, now: center.now) else {
+            return .failed("call-\(n) cannot be listened to: it is not answered yet, or every tap slot is in use")
         }
         listening?.stop()
         let live: LiveListen

@@ -6,7 +6,7 @@ import Tools
 
 /// A supervisor listening in to a live call on the box's sound device
 /// (`kefu calls listen`): the recording writer hands each drained frame of
-/// the call's tap slot (caller left, agent right) to `feed`, on the control
+/// the call's tap slot (caller left, what the caller hears right) to `feed`, on the control
 /// thread; a thread of its own plays them, so a slow device never holds
 /// call control up. At most two seconds wait; older audio is dropped.
 final class LiveListen: @unchecked Sendable {

@@ -40,3 +40,25 @@ import Telephony
         #expect(rig.control.transfer(id, toQueue: "nowhere", now: rig.now) == .noSuchQueue("nowhere"))
     }
 }
+
+/// Listening in to calls that are not recorded (the console's `calls listen`).
+@Suite struct ListenTapTests {
+    @Test func aCallInTheMenusGetsAListenOnlyTapThatEndsWithTheCall() throws {
+        let rig = try CenterRig(at: "2026-03-04", 10)
+        let line = ChannelNumber(1)
+        #expect(rig.ring(line, callerID: "13800138000"))
+        let id = try #require(rig.control.flow.calls.keys.first)
+        #expect(rig.control.flow.recordingSlot(of: id) == nil, "not recorded in the menus")
+        let slot = try #require(rig.control.listenSlot(id, now: rig.now))
+        #expect(rig.control.listenSlot(id, now: rig.now) == slot, "a second listener shares the tap")
+        nonisolated(unsafe) var frames = 0
+        rig.control.writer.listener = { s, left, _ in if s == slot, left[0] == 777 { frames += 1 } }
+        let voice = [Int16](repeating: 777, count: 160)
+        for _ in 0..<10 { rig.step(before: { _ in rig.send(line, voice) }) }
+        #expect(frames >= 8, "the caller's audio reaches the listener")
+        rig.step(before: { $0.farDisconnect(line) })
+        rig.run(upTo: 20)
+        #expect(rig.control.flow.calls[id] == nil)
+        #expect(rig.control.listenSlot(id, now: rig.now) == nil, "the call is gone")
+    }
+}

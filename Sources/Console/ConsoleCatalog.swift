@@ -34,6 +34,8 @@ public enum ConsoleCatalog {
                        zh: "将留言标记为已听 (已处理)"),
         ConsoleCommand("messages delete", ["MESSAGE"], role: .supervisor, changes: true, help: "delete a message's audio (audited)",
                        zh: "删除留言录音 (记入审计)"),
+        ConsoleCommand("features", help: "the codes agents and supervisors dial on their phones (log in, pause, transfer, hold, monitor)",
+                       zh: "坐席与班长话机上的功能码 (签入、示忙、转接、保持、监听)"),
         ConsoleCommand("callbacks", help: "callbacks booked and waiting: queue, number, place, waited",
                        zh: "已预约待回拨: 队列、号码、位置、已等待"),
         ConsoleCommand("recordings list", ["[FROM]", "[TO]"], role: .supervisor, help: "recordings between two days (YYYY-MM-DD)",

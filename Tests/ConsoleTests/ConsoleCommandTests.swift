@@ -36,6 +36,7 @@ import Storage
             "queues         queues now: waiting, longest wait, agents by state, service level today",
             "wallboard      queues and agents on one screen, refreshed every second (q or Ctrl-C ends)",
             "caller NUMBER  a caller's history: past calls, outcomes, scores, recordings, notes",
+            "features       the codes agents and supervisors dial on their phones (log in, pause, transfer, hold, monitor)",
             "callbacks      callbacks booked and waiting: queue, number, place, waited",
         ])
         #expect(commands.help(["agent"], role: .supervisor, language: .chinese) == [

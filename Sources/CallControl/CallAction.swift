@@ -18,6 +18,13 @@ public enum CallAction: Sendable, Equatable {
     case agentState(AgentStateChange)
     /// Something happened to a caller in a queue (for storage and reports).
     case queueEvent(QueueEvent)
+    /// Look up the new messages of these mailboxes (all when empty) and
+    /// tell the flow (`messagesFetched`).
+    case fetchMessages(ChannelNumber, boxes: [String])
+    /// Play a stored message to a phone (audio loaded from its file).
+    case playMessage(ChannelNumber, MessageItem)
+    /// Mark a stored message heard or deleted by `user`.
+    case markMessage(Int64, state: String, user: String)
     /// Something a supervisor did from a phone (monitoring), for the audit log.
     case audit(user: String, action: String, object: String, detail: String?)
     /// Something the operator should know: a configured feature Kefu does

@@ -35,6 +35,10 @@ public final class CallController {
     /// survey comes after): their quality is judged with the survey score.
     private var stoppedRecordings: [CallID: RecordingWriter.Outcome] = [:]
     private var alarmsNoted = 0
+    /// The mailboxes' messages, for agents picking them up by phone (nil: none kept).
+    public var shelf: MessageShelf?
+    /// Clip slots free to load a message into (the media loop returns them with `.clipDone`).
+    var freeClips: [ClipSlot]
 
     public init(flow: CenterFlow, media: MediaLoop, store: StoreWriter? = nil,
                 wallClock: @escaping (SampleTime) -> Int64 = { $0.milliseconds },
@@ -45,6 +49,7 @@ public final class CallController {
         self.store = store
         self.wallClock = wallClock
         self.recordingDirectory = recordingDirectory
+        freeClips = (0..<media.clips.slots).map(ClipSlot.init)
     }
 
     public func start(now: SampleTime = .zero) {
@@ -54,6 +59,7 @@ public final class CallController {
     /// Handles everything the media loop reported, then the timers.
     public func step(now: SampleTime) {
         while let event = media.events.pop() {
+            if case .clipDone(let slot) = event { freeClips.append(slot) }
             perform(flow.on(event, now: now))
         }
         perform(flow.timers(now: now))
@@ -131,7 +137,7 @@ public final class CallController {
         }
     }
 
-    private func perform(_ actions: [CallAction]) {
+    func perform(_ actions: [CallAction]) {
         for action in actions {
             switch action {
             case .media(let command):
@@ -157,6 +163,12 @@ public final class CallController {
                 store?.enqueue(.queueEvent(StoredForm.queueEvent(event, wallClock: wallClock)))
             case .note(let text):
                 notes.append(text)
+            case .fetchMessages(let phone, let boxes):
+                perform(flow.messagesFetched(phone, shelf?.newMessages(boxes: boxes) ?? [], now: flow.now))
+            case .playMessage(let phone, let item):
+                playMessage(phone, item)
+            case .markMessage(let id, let state, let user):
+                shelf?.mark(id, state: state, user: user, at: wallClock(flow.now))
             case .audit(let user, let action, let object, let detail):
                 notes.append("\(user): \(action) \(object)" + (detail.map { " (\($0))" } ?? ""))
                 store?.enqueue(.audit(AuditEntry(at: wallClock(flow.now), user: user, action: action, object: object, detail: detail)))

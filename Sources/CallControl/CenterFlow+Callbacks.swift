@@ -89,10 +89,15 @@ extension CenterFlow {
     /// A booking from before a restart (call `id`, its caller joined
     /// `since`): it goes back to its place in the queue.
     public mutating func restoreCallback(_ id: CallID, queue: String, number: String, language: String, since: SampleTime) -> [CallAction] {
+        book(id, queue: queue, number: number, language: language, since: since)
+        return take()
+    }
+
+    /// A callback for call `id`'s caller waits in `queue` from `since`.
+    mutating func book(_ id: CallID, queue: String, number: String, language: String, since: SampleTime) {
         bookings[id] = Booking(queue: queue, number: number, language: language, joined: since)
         let arrival = CallArrival(call: acdCall(id), queue: QueueID(queue), channel: ChannelID(0))
         acdStep(.restoreCallback(arrival, number: number, since: since))
-        return take()
     }
 
     // MARK: Offers: the agent's phone rings, an outside line is held

@@ -51,6 +51,9 @@ extension CenterFlow {
             resume(phone, line)
         case (.monitoring, .phoneOnHook):
             stopMonitoring(phone)
+        case (.messages, .phoneOnHook):
+            endPickup(phone)
+            phones[phone] = .idle
         default:
             return false
         }
@@ -73,6 +76,8 @@ extension CenterFlow {
             if keys == plan.features.conferenceKeys { conference(phone, line, colleague) }
         case .monitoring:
             monitorKey(phone, key)
+        case .messages:
+            messageKey(phone, key)
         default:
             return false
         }

@@ -91,7 +91,7 @@ extension CenterFlow {
         if offHook {
             phones[phone] = .offHook
             media(.setDSP(phone, []))
-            if monitorCode(phone, digits) { return }
+            if monitorCode(phone, digits) || messageCode(phone, digits) { return }
         }
         acdStep(.featureCode(ChannelID(phone.rawValue), digits: digits))
     }

@@ -89,6 +89,8 @@ public struct CenterFlow: Sendable {
         case recalling(line: ChannelNumber)
         /// A supervisor listening to, whispering to or joining an agent's call.
         case monitoring(agent: ChannelNumber, mode: MonitorMode)
+        /// Hearing the mailboxes' new messages (see `pickups`).
+        case messages
     }
 
     /// How a supervisor takes part in an agent's call.
@@ -121,6 +123,8 @@ public struct CenterFlow: Sendable {
     var consultDeadline: [ChannelNumber: SampleTime] = [:]
     /// The supervisor's phone monitoring each agent's phone.
     var monitors: [ChannelNumber: ChannelNumber] = [:]
+    /// Message pickups in progress, by phone.
+    var pickups: [ChannelNumber: MessagePickup] = [:]
     /// Keys pressed towards the conference code, by the consulting agent's phone.
     var pressed: [ChannelNumber: [DTMFKey]] = [:]
     /// Channels whose span is in alarm, with the alarms the board reported.
@@ -193,7 +197,9 @@ public struct CenterFlow: Sendable {
                 calls[id]?.callerID = cid
             }
         case .playbackFinished(let c, let prompt):
-            playbackFinished(c, prompt)
+            if phones[c] == .messages { messageEnded(c) } else { playbackFinished(c, prompt) }
+        case .clipDone:
+            break
         case .failed(let c, _):
             if let id = lines[c]?.call { callerGone(id, .lineFailed) }
         }

@@ -41,6 +41,7 @@ public struct PhoneFeatures: Sendable, Equatable {
     public var listenCode = "*51"
     public var whisperCode = "*52"
     public var bargeCode = "*53"
+    public var messageCode = "*97"
     /// Keys pressed while consulting a colleague that bring the caller in.
     public var conferenceKeys: [DTMFKey] = [.three]
     /// A held call rings its agent again after this long.
@@ -56,6 +57,7 @@ public struct PhoneFeatures: Sendable, Equatable {
         listenCode = config.acd.listenCode.value
         whisperCode = config.acd.whisperCode.value
         bargeCode = config.acd.bargeCode.value
+        messageCode = config.acd.messageCode.value
         conferenceKeys = config.acd.conferenceCode.value.compactMap { DTMFKey(rawValue: $0) }
         holdReminder = SampleTime(milliseconds: Int64(config.acd.holdReminder))
     }

@@ -17,6 +17,7 @@ extension ConfigDecoder {
         let codes: [(key: String, keyPath: WritableKeyPath<ACDSection, Located<String>>)] = [
             ("login_code", \.loginCode), ("logout_code", \.logoutCode), ("pause_code", \.pauseCode),
             ("listen_code", \.listenCode), ("whisper_code", \.whisperCode), ("barge_code", \.bargeCode),
+            ("message_code", \.messageCode),
         ]
         for (key, keyPath) in codes {
             guard let code = r.string(key) else { continue }
@@ -39,8 +40,9 @@ extension ConfigDecoder {
                 }
                 let ((shortKey, short), (longKey, long)) = a.value.count < b.value.count ? ((earlier.key, a), (later.key, b)) : ((later.key, b), (earlier.key, a))
                 guard long.value.hasPrefix(short.value) else { continue }
-                sink.error(line, "\(r.path): \(longKey) '\(long.value)' begins with \(shortKey) '\(short.value)' (\(place(short))): "
-                           + "'\(long.value)' could also be \(shortKey) followed by '\(long.value.dropFirst(short.value.count))'")
+                sink.error(line, "\(r.path): \(longKey) '\(long.value)'\(long.line == 0 ? " (its default)" : "") begins with \(shortKey) '\(short.value)' (\(place(short))): "
+                           + "'\(long.value)' could also be \(shortKey) followed by '\(long.value.dropFirst(short.value.count))'"
+                           + (long.line == 0 ? "; set \(longKey) in \(r.path) to a code that does not begin with '\(short.value)'" : ""))
             }
         }
         r.finish()

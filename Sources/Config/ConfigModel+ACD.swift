@@ -81,6 +81,9 @@ public struct ACDSection: Sendable, Equatable {
     public var listenCode = Located("*51", line: 0)
     public var whisperCode = Located("*52", line: 0)
     public var bargeCode = Located("*53", line: 0)
+    /// Dialled on an idle phone: hear the new messages of the agent's
+    /// mailboxes (their own and their queues'; a supervisor's: all).
+    public var messageCode = Located("*97", line: 0)
     /// Pressed while consulting a colleague: the caller joins (three-way).
     public var conferenceCode = Located("3", line: 0)
     /// A held call rings its agent's phone again after this long (milliseconds).

@@ -34,6 +34,8 @@ enum ConsoleFeatures {
                         whatZh: "监听坐席通话 (班长: \(supervisors.isEmpty ? "无" : supervisors))", context: "idle"))
         rows.append(Row(keys: f.whisperCode + " AGENT", what: "whisper to AGENT (the caller does not hear)", whatZh: "密语 (来电者听不到)", context: "idle"))
         rows.append(Row(keys: f.bargeCode + " AGENT", what: "join AGENT's call (everyone hears)", whatZh: "强插 (三方都能听到)", context: "idle"))
+        rows.append(Row(keys: f.messageCode, what: "hear your mailboxes' new messages (then 1 again, 2 next, 7 delete, 3 call back)",
+                        whatZh: "收听留言 (1 重听, 2 下一条, 7 删除, 3 回拨)", context: "idle"))
         rows.append(Row(keys: "4 / 5 / 6", what: "while monitoring: listen / whisper / barge", whatZh: "监听中: 监听 / 密语 / 强插", context: "monitoring"))
         rows.append(Row(keys: "flash", what: "hold the caller (music) and get dial tone; flash again returns", whatZh: "拍叉簧: 保持 (来电者听音乐), 再拍返回", context: "call"))
         rows.append(Row(keys: "flash AGENT #", what: "consult AGENT; hang up to hand the caller over, flash to return",

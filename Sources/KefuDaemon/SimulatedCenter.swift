@@ -73,7 +73,7 @@ public final class SimulatedCenter {
         self.simBoard = simBoard
         self.world = world
         prompts = setup.prompts
-        media = MediaLoop(backend: board, prompts: prompts.table)
+        media = MediaLoop(backend: board, prompts: prompts.table, clips: ClipTable())
         var plan = CenterPlan(config: setup.config, calendar: setup.calendar, prompts: prompts.files, tones: prompts.tones,
                               clockAtStart: options.clockAtStart ?? UnixTime(seconds: Int64(time(nil))))
         plan.seed = options.seed
@@ -94,6 +94,9 @@ public final class SimulatedCenter {
         control.writer.key = opened.key
         control.writer.groupID = opened.groupID
         control.writer.minFreeBytes = Int64(setup.config.recording.minFreeMB) * 1_048_576
+        do { control.shelf = try StoreMessageShelf(databasePath: opened.databasePath, key: opened.key) } catch {
+            throw StartupFailure(["\(opened.databasePath): messages cannot be read: \(error)"])
+        }
         var notes = setup.warnings.map(\.description) + prompts.notes + opened.notes
         control.start()
         notes += Self.restoreCallbacks(control, config: setup.config, databasePath: opened.databasePath, startMilliseconds: startMilliseconds)

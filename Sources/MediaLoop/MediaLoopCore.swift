@@ -11,6 +11,8 @@ public final class MediaLoop: @unchecked Sendable {
     public let events: SPSCRing<MediaEvent>
     /// Recorded audio to the recording writer.
     public let tap: RecordingTap
+    /// Audio loaded while running (messages), played like prompts.
+    public let clips: ClipTable
     public let blockSize: Int
     public static let recordingSlots = 64
 
@@ -35,7 +37,7 @@ public final class MediaLoop: @unchecked Sendable {
     private let writeErrors = Atomic<Int>(0)
 
     public init(backend: ChannelBackend, prompts: PromptTable, plan: TonePlan = .china,
-                commandCapacity: Int = 1024, eventCapacity: Int = 4096) {
+                commandCapacity: Int = 1024, eventCapacity: Int = 4096, clips: ClipTable = ClipTable(slots: 2, seconds: 1)) {
         self.backend = backend
         blockSize = backend.blockSize
         self.prompts = prompts.prompts
@@ -60,6 +62,7 @@ public final class MediaLoop: @unchecked Sendable {
         commands = SPSCRing(capacity: commandCapacity)
         events = SPSCRing(capacity: eventCapacity)
         tap = RecordingTap(blockSize: blockSize)
+        self.clips = clips
     }
 
     deinit {
@@ -161,24 +164,37 @@ public final class MediaLoop: @unchecked Sendable {
     }
 
     private func fillFromPrompt(_ i: Int, _ out: UnsafeMutableBufferPointer<Int16>) {
-        prompts[playing[i]].withUnsafeBufferPointer { audio in
-            var filled = 0
-            while filled < blockSize {
-                let n = min(blockSize - filled, audio.count - playPosition[i])
-                (out.baseAddress! + filled).update(from: audio.baseAddress! + playPosition[i], count: n)
-                filled += n
-                playPosition[i] += n
-                if playPosition[i] == audio.count {
-                    playPosition[i] = 0
-                    if !playLoop[i] {
-                        events.push(.playbackFinished(numbers[i], PromptID(playing[i])))
-                        playing[i] = -1
-                        (out.baseAddress! + filled).update(repeating: 0, count: blockSize - filled)
-                        return
-                    }
+        let index = playing[i]
+        if index < prompts.count {
+            prompts[index].withUnsafeBufferPointer { fill(i, out, from: $0, prompt: index) }
+        } else {
+            fill(i, out, from: clips.audio(index - prompts.count), prompt: index)
+        }
+    }
+
+    private func fill(_ i: Int, _ out: UnsafeMutableBufferPointer<Int16>, from audio: UnsafeBufferPointer<Int16>, prompt index: Int) {
+        var filled = 0
+        while filled < blockSize {
+            let n = min(blockSize - filled, audio.count - playPosition[i])
+            (out.baseAddress! + filled).update(from: audio.baseAddress! + playPosition[i], count: n)
+            filled += n
+            playPosition[i] += n
+            if playPosition[i] == audio.count {
+                playPosition[i] = 0
+                if !playLoop[i] {
+                    events.push(.playbackFinished(numbers[i], PromptID(index)))
+                    stopPlaying(i)
+                    (out.baseAddress! + filled).update(repeating: 0, count: blockSize - filled)
+                    return
                 }
             }
         }
+    }
+
+    /// Ends what a channel plays; a clip's slot is reported free.
+    private func stopPlaying(_ i: Int) {
+        if playing[i] >= prompts.count { events.push(.clipDone(ClipSlot(playing[i] - prompts.count))) }
+        playing[i] = -1
     }
 
     private func apply(_ command: MediaCommand) {
@@ -194,7 +210,7 @@ public final class MediaLoop: @unchecked Sendable {
             guard let i = index(c) else { return }
             attached[i] = false
             unbridge(i)
-            playing[i] = -1
+            stopPlaying(i)
         case .setDSP(let c, let features):
             if let i = index(c) { dsp[i].features = features }
         case .hook(let c, let op):
@@ -203,11 +219,19 @@ public final class MediaLoop: @unchecked Sendable {
             do { try backend.dial(c, digits: digits) } catch { events.push(.failed(c, error)) }
         case .play(let c, let prompt, let loop):
             guard let i = index(c), prompt.rawValue >= 0, prompt.rawValue < prompts.count else { return }
+            stopPlaying(i)
             playing[i] = prompt.rawValue
             playPosition[i] = 0
             playLoop[i] = loop
+        case .playClip(let c, let slot):
+            guard let i = index(c), slot.rawValue >= 0, slot.rawValue < clips.slots else { return }
+            stopPlaying(i)
+            guard clips.audio(slot.rawValue).count > 0 else { events.push(.clipDone(slot)); return }
+            playing[i] = prompts.count + slot.rawValue
+            playPosition[i] = 0
+            playLoop[i] = false
         case .stopPlayback(let c):
-            if let i = index(c) { playing[i] = -1 }
+            if let i = index(c) { stopPlaying(i) }
         case .bridge(let a, let b):
             guard let i = index(a), let j = index(b) else { return }
             unbridge(i); unbridge(j)

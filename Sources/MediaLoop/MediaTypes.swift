@@ -23,6 +23,9 @@ public enum MediaCommand: Sendable, Equatable {
     case dial(ChannelNumber, String)
     /// Play a prompt to a channel (replacing bridged audio while it plays).
     case play(ChannelNumber, PromptID, loop: Bool)
+    /// Play a clip (audio loaded while running) to a channel, like a prompt;
+    /// `.clipDone` tells when the slot is free again.
+    case playClip(ChannelNumber, ClipSlot)
     case stopPlayback(ChannelNumber)
     /// Each channel hears the other (and nothing else).
     case bridge(ChannelNumber, ChannelNumber)
@@ -90,6 +93,8 @@ public enum MediaEvent: Sendable, Equatable {
     case dsp(ChannelNumber, DSPEvent)
     case callerID(ChannelNumber, CallerIDBytes)
     case playbackFinished(ChannelNumber, PromptID)
+    /// A clip slot is no longer played anywhere (finished, stopped, replaced).
+    case clipDone(ClipSlot)
     case failed(ChannelNumber, ChannelError)
 }
 

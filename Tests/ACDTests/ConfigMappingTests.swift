@@ -70,6 +70,7 @@ pause_reasons = ["5:coaching"]
 login_code = "*7"
 logout_code = "*8"
 pause_code = "*9"
+message_code = "*6"
 """
 
 private func loadCenter() throws -> KefuConfig {

@@ -91,6 +91,7 @@ import Telephony
             login_code = "*7"
             logout_code = "*8"
             pause_code = "*9"
+            message_code = "*6"
             """
         let result = load(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -116,7 +117,10 @@ import Telephony
             "25: [acd]: pause_code '*45' begins with login_code '*4' (line 24): '*45' could also be login_code followed by '5'",
         ])
         let shorter = minimalConfig + "\n[acd]\nlogout_code = \"*\"\n"
-        #expect(errors(shorter).count == 5, "'*' begins the five other codes (login, pause, listen, whisper, barge)")
+        #expect(errors(shorter).count == 6, "'*' begins the six other codes (login, pause, listen, whisper, barge, message)")
+        let defaultClash = minimalConfig + "\n[acd]\npause_code = \"*9\"\n"
+        #expect(errors(defaultClash) == ["24: [acd]: message_code '*97' (its default) begins with pause_code '*9' (line 24): "
+                                         + "'*97' could also be pause_code followed by '7'; set message_code in [acd] to a code that does not begin with '*9'"])
     }
 
     @Test func badFeatureCodesAndAutoPauseAreReported() {

@@ -90,3 +90,63 @@ import SimChannels
         #expect(rights == [20, 3], "the same slot records the first agent, then the one the call moved to")
     }
 }
+
+/// Audio loaded while running (messages) plays like a prompt; its slot is
+/// reported free however the playing ends.
+@Suite struct ClipTests {
+    let board = SimBoard(lines: 1, phones: 1)
+    let phone = ChannelNumber(2)
+
+    func started() -> MediaLoop {
+        let media = MediaLoop(backend: board, prompts: PromptTable(), clips: ClipTable(slots: 2, seconds: 1))
+        media.commands.push(.attach(phone, []))
+        media.tick()
+        return media
+    }
+
+    func heard() -> [Int16] {
+        var out = [Int16](repeating: 0, count: 160)
+        out.withUnsafeMutableBufferPointer { board.farReceive(phone, into: $0) }
+        return out
+    }
+
+    func events(_ media: MediaLoop) -> [MediaEvent] {
+        var out: [MediaEvent] = []
+        while let e = media.events.pop() { out.append(e) }
+        return out
+    }
+
+    @Test func aLoadedClipPlaysToItsEndThenItsSlotIsReportedFree() {
+        let media = started()
+        let audio = (0..<240).map { Int16($0 + 1) }
+        #expect(media.clips.load(ClipSlot(1), audio) == 240)
+        media.commands.push(.playClip(phone, ClipSlot(1)))
+        media.tick()
+        #expect(heard() == Array(audio[0..<160]))
+        media.tick()
+        #expect(heard() == Array(audio[160..<240]) + [Int16](repeating: 0, count: 80))
+        #expect(events(media).contains(.clipDone(ClipSlot(1))))
+    }
+
+    @Test func stoppingOrReplacingAClipFreesItsSlot() {
+        let media = started()
+        media.clips.load(ClipSlot(0), [Int16](repeating: 5, count: 8000))
+        media.commands.push(.playClip(phone, ClipSlot(0)))
+        media.tick()
+        #expect(events(media).isEmpty, "still playing")
+        media.commands.push(.stopPlayback(phone))
+        media.tick()
+        #expect(events(media) == [.clipDone(ClipSlot(0))])
+        media.clips.load(ClipSlot(1), [Int16](repeating: 6, count: 8000))
+        media.commands.push(.playClip(phone, ClipSlot(1)))
+        media.commands.push(.playClip(phone, ClipSlot(0)))
+        media.tick()
+        #expect(events(media) == [.clipDone(ClipSlot(1))], "replaced by another clip")
+        #expect(heard().allSatisfy { $0 == 5 })
+    }
+
+    @Test func aClipLongerThanItsSlotIsCutToTheSlot() {
+        let media = started()
+        #expect(media.clips.load(ClipSlot(0), [Int16](repeating: 1, count: 9000)) == 8000)
+    }
+}

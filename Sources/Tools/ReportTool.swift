@@ -17,12 +17,9 @@ public enum ReportTool {
         for q in c.config.queues { levels[q.name] = q.serviceLevel / 1000 }
         let scale = c.config.surveys.first?.scale ?? 5
         let settings = ReportSettings(serviceLevelSeconds: levels, surveyScale: scale)
-        // Calls up to a day after the range count as repeats for first-call resolution.
-        let calls = try c.store.calls(from: start, to: end + Int64(settings.repeatWindowHours) * 3_600_000, withData: false)
-        let states = try c.store.agentStates(from: start, to: end, agents: c.config.agents.map(\.id))
-        let events = try c.store.queueEvents(from: start, to: end)
-        return CenterReport.compute(calls: calls, agentStates: states, queueEvents: events,
-                                    window: ReportWindow(from: start, to: end, utcOffsetSeconds: c.config.system.timeZone.seconds), settings: settings)
+        // Whole days (and today up to now) come from the half-hour tables; the rows otherwise.
+        let window = ReportWindow(from: start, to: end, utcOffsetSeconds: c.config.system.timeZone.seconds)
+        return try c.store.centerReport(window: window, settings: settings, agents: c.config.agents.map(\.id)).0
     }
 
     public static func run(_ c: StorageContext, from: String?, to: String?, json: Bool, chinese: Bool, csvDirectory: String?) -> RecordingsTool.Output {

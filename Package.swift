@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Storage", dependencies: ["MediaLoop", "DSP", "CSQLite", "Records", "Sealing"]),
+        .target(name: "Storage", dependencies: ["MediaLoop", "DSP", "CSQLite", "Records", "Reports", "Sealing"]),
 
         // L3 planes.
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CLinuxRT"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Storage", "KefuDaemon", "Config", "CallControl", "Telephony"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Records", "Sealing", "MediaLoop", "DSP"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Records", "Reports", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"]),
     ],

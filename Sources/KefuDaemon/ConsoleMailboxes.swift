@@ -11,7 +11,9 @@ import Tools
 /// The console's views of what callers left for later: messages in the
 /// mailboxes, and callbacks booked and waiting for an agent.
 enum ConsoleMailboxes {
-    static func messages(box: String?, store: CallStore, context: StorageContext, json: Bool) -> ConsoleOutput {
+    static func messages(box: String?, store: CallStore, context: StorageContext, json: Bool,
+                         language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func t(_ s: String) -> String { ConsoleText.t(s, language) }
         do {
             let list = try store.messages(box: box)
             if json {
@@ -22,11 +24,12 @@ enum ConsoleMailboxes {
                     return l.text
                 })
             }
-            guard !list.isEmpty else { return ConsoleOutput([box.map { "no messages for \($0)" } ?? "no messages"]) }
-            var out = ["\(list.count) message(s), \(list.filter { $0.state == "new" }.count) new"]
+            guard !list.isEmpty else { return ConsoleOutput([box.map { t("no messages for") + " \($0)" } ?? t("no messages")]) }
+            let unheard = list.filter { $0.state == "new" }.count
+            var out = [language == .chinese ? "留言 \(list.count) 条, 未听 \(unheard) 条" : "\(list.count) message(s), \(unheard) new"]
             for m in list {
                 out.append("  " + ConsoleViews.pad("#\(m.id ?? 0)", 6) + ConsoleViews.pad(context.local(m.at), 20) + ConsoleViews.pad(m.box, 10)
-                           + ConsoleViews.pad(m.callerNumber ?? "unknown", 14) + ConsoleViews.pad("\(m.durationMilliseconds / 1000) s", 7) + m.state
+                           + ConsoleViews.pad(m.callerNumber ?? t("unknown"), 14) + ConsoleViews.pad("\(m.durationMilliseconds / 1000) " + t("s"), 7) + m.state
                            + (m.heardBy.map { " (\($0))" } ?? ""))
             }
             return ConsoleOutput(out)
@@ -47,7 +50,8 @@ enum ConsoleMailboxes {
     }
 
     /// Callbacks booked and waiting in the queues, oldest first.
-    static func callbacks(_ acd: ACDEngine, json: Bool) -> ConsoleOutput {
+    static func callbacks(_ acd: ACDEngine, json: Bool, language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func t(_ s: String) -> String { ConsoleText.t(s, language) }
         var rows: [(queue: String, waiting: WaitingSnapshot)] = []
         for queue in acd.queueIDs {
             for w in acd.waiting(in: queue) where w.callbackNumber != nil { rows.append((queue.rawValue, w)) }
@@ -61,11 +65,12 @@ enum ConsoleMailboxes {
                 return l.text
             })
         }
-        guard !rows.isEmpty else { return ConsoleOutput(["no callbacks waiting"]) }
-        return ConsoleOutput(["\(rows.count) callback(s) waiting"] + rows.map { r in
+        guard !rows.isEmpty else { return ConsoleOutput([t("no callbacks waiting")]) }
+        let heading = language == .chinese ? "待回拨 \(rows.count) 个" : "\(rows.count) callback(s) waiting"
+        return ConsoleOutput([heading] + rows.map { r in
             "  " + ConsoleViews.pad(r.queue, 10) + ConsoleViews.pad("call-\(r.waiting.call.rawValue)", 10)
                 + ConsoleViews.pad(r.waiting.callbackNumber ?? "", 14) + ConsoleViews.pad("#\(r.waiting.position)", 5)
-                + ConsoleViews.duration(r.waiting.waited) + (r.waiting.ringing.isEmpty ? "" : "  ringing " + r.waiting.ringing.map(\.rawValue).joined(separator: " "))
+                + ConsoleViews.duration(r.waiting.waited) + (r.waiting.ringing.isEmpty ? "" : "  " + t("ringing") + " " + r.waiting.ringing.map(\.rawValue).joined(separator: " "))
         })
     }
 }

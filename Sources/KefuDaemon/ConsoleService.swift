@@ -95,10 +95,10 @@ public final class ConsoleService {
                 try store.addNote(CallerNote(caller: a[0], at: StorageContext.nowMilliseconds(), user: who.name, text: a.dropFirst().joined(separator: " ")))
                 return ConsoleOutput(["note added to \(a[0])"])
             } catch { return .failed("\(error)") }
-        case "messages": return ConsoleMailboxes.messages(box: a.first, store: store, context: storage(who), json: json)
+        case "messages": return ConsoleMailboxes.messages(box: a.first, store: store, context: storage(who), json: json, language: request.language)
         case "messages heard": return ConsoleMailboxes.mark(a[0], "heard", store: store, who: who.name)
         case "messages delete": return ConsoleMailboxes.mark(a[0], "deleted", store: store, who: who.name)
-        case "callbacks": return ConsoleMailboxes.callbacks(center.control.flow.acd, json: json)
+        case "callbacks": return ConsoleMailboxes.callbacks(center.control.flow.acd, json: json, language: request.language)
         case "features": return ConsoleFeatures.list(center.control.flow.plan, json: json, language: request.language)
         case "recordings list": return output(RecordingsTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, agent: nil, queue: nil, json: json))
         case "recordings info":

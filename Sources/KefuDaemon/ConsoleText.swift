@@ -12,6 +12,8 @@ enum ConsoleText {
         "no calls in progress": "没有进行中的呼叫", "no callbacks waiting": "没有待回拨的预约", "no messages": "没有留言",
         "up": "已运行", "lines": "外线", "in use": "使用中", "phones": "话机", "agents logged in": "已签入坐席",
         "calls in progress": "进行中的呼叫", "finished since start": "启动以来已结束", "of": "/",
+        "no messages for": "没有留言:", "unknown": "未知", "s": "秒",
+        "ringing": "振铃中",
     ]
 
     static func t(_ english: String, _ language: ConsoleLanguage) -> String {

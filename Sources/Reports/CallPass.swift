@@ -140,8 +140,42 @@ struct CallPass {
         return q
     }
 
+    /// Adds one half hour of one queue's calls (`slotStart` inside the
+    /// window): to the queue, and to the hour, day and staffing interval
+    /// it lies in, as the calls one by one would have been.
+    mutating func add(_ figures: CallFigures, queue name: String, slotStart: Int64) {
+        let q = queue(name)
+        queueFigures[q].merge(figures)
+        var arrivals = figures
+        arrivals.callbacksConnected = 0  // a callback is counted for its queue only
+        slice.locate(slotStart, in: window, firstDay: firstDay, bucketMilliseconds: settings.staffingIntervalMilliseconds)
+        hourFigures[slice.hour].merge(arrivals)
+        dayFigures[slice.day].merge(arrivals)
+        buckets[slice.bucket].offered += figures.offered
+        buckets[slice.bucket].answered += figures.answered
+        buckets[slice.bucket].handleMilliseconds += figures.handleMilliseconds
+    }
+
+    /// Adds calls that joined no queue.
+    mutating func addNotQueued(_ calls: Int) { notQueued += calls }
+
+    /// Adds calls an agent (registry number) answered.
+    mutating func addAnswered(agent: Int, calls: Int, talk: Int64, wrapUp: Int64, surveys: SurveyTally) {
+        while agentCalls.count <= agent { agentCalls.append(AgentCalls()) }
+        agentCalls[agent].answered += calls
+        agentCalls[agent].talk += talk
+        agentCalls[agent].wrapUp += wrapUp
+        agentCalls[agent].surveys.merge(surveys)
+    }
+
     /// Puts the pass's tables together with the agents' time and offers.
     func report(timeline: AgentTimeline, offers: OfferCount?, agents registry: AgentRegistry) -> CenterReport {
+        report(time: timeline.time(agent:), staffedByBucket: timeline.staffedByBucket, offers: offers, agents: registry)
+    }
+
+    /// Puts the pass's tables together with each agent's time (by registry
+    /// number), the staffed time per staffing interval and the offers.
+    func report(time: (Int) -> AgentTime, staffedByBucket: [Int64], offers: OfferCount?, agents registry: AgentRegistry) -> CenterReport {
         var queues: [QueueReport] = []
         var total = CallFigures()
         for (q, name) in queueIndex.keys.enumerated() {
@@ -152,7 +186,7 @@ struct CallPass {
 
         var agents: [AgentReport] = []
         for (id, name) in registry.names.enumerated() {
-            var row = AgentReport(agent: name, time: timeline.time(agent: id))
+            var row = AgentReport(agent: name, time: time(id))
             if id < agentCalls.count {
                 row.answered = agentCalls[id].answered
                 row.handleTalkMilliseconds = agentCalls[id].talk
@@ -168,8 +202,8 @@ struct CallPass {
         agents.sort { $0.agent < $1.agent }
 
         var staffing = buckets
-        for b in staffing.indices where b < timeline.staffedByBucket.count {
-            staffing[b].staffedMilliseconds = timeline.staffedByBucket[b]
+        for b in staffing.indices where b < staffedByBucket.count {
+            staffing[b].staffedMilliseconds = staffedByBucket[b]
         }
         return CenterReport(window: window, settings: settings, queues: queues,
                             total: QueueReport(queue: nil, serviceLevelSeconds: nil, calls: total),

@@ -20,6 +20,16 @@ struct OfferCount {
         }
     }
 
+    /// Adds offers and missed offers of an agent (registry number).
+    mutating func add(agent: Int, offers count: Int, missed missedCount: Int) {
+        while offers.count <= agent {
+            offers.append(0)
+            missed.append(0)
+        }
+        offers[agent] += count
+        missed[agent] += missedCount
+    }
+
     func offers(agent: Int) -> Int { agent < offers.count ? offers[agent] : 0 }
     func missed(agent: Int) -> Int { agent < missed.count ? missed[agent] : 0 }
 }

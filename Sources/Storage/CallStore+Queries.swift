@@ -166,6 +166,7 @@ extension CallStore {
     /// Deletes call rows (and their data and events) that arrived before `before`; returns how many.
     public func deleteCalls(before: Int64) throws(SQLiteError) -> Int {
         try db.transaction { () throws(SQLiteError) -> Int in
+            try forgetSlots(before: before)
             try db.statement("DELETE FROM queue_events WHERE call_id IN (SELECT id FROM calls WHERE arrived_ms < ?1)").run([before])
             try db.statement("DELETE FROM recordings WHERE state = 'deleted' AND call_id IN (SELECT id FROM calls WHERE arrived_ms < ?1)").run([before])
             try db.statement("DELETE FROM calls WHERE arrived_ms < ?1 AND state != 'in-progress' AND id NOT IN (SELECT call_id FROM recordings)").run([before])
@@ -232,21 +233,39 @@ extension CallStore {
 }
 
 extension CallStore {
-    /// Every agent's state changes in [from, to), oldest first, plus the last
-    /// change before `from` of each of `agents` (the state they were in when
-    /// the window opened; one indexed lookup each).
-    public func agentStates(from: Int64, to: Int64, agents: [String]) throws(SQLiteError) -> [StoredAgentState] {
+    /// Every agent's state changes in [from, to), oldest first, after the
+    /// last change before `from` of each of `agents` and of every agent with
+    /// a change inside (the state they were in when the window opened; one
+    /// indexed lookup each). With `through` past `to`, the changes up to
+    /// `through` follow, then each of those agents' first change at or after
+    /// it: they end the wrap-ups of calls near the window's end, whose length
+    /// is the whole state's (a report counts no time past `to`).
+    public func agentStates(from: Int64, to: Int64, agents: [String], through: Int64? = nil) throws(SQLiteError) -> [StoredAgentState] {
+        let end = max(to, through ?? to)
+        let inside = try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
+            .rows([from, end], Self.agentState)
+        var everyone = agents
+        var named = Set(agents)
+        for state in inside where state.at < to && !named.contains(state.agent) {
+            named.insert(state.agent)
+            everyone.append(state.agent)
+        }
         var opening: [StoredAgentState] = []
-        for agent in agents {
+        var closing: [StoredAgentState] = []
+        for agent in everyone {
             opening += try db.statement("""
                 SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states
                 WHERE agent = ?1 AND at_ms < ?2 ORDER BY at_ms DESC, id DESC LIMIT 1
                 """).rows([agent, from], Self.agentState)
+            guard end > to else { continue }
+            closing += try db.statement("""
+                SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states
+                WHERE agent = ?1 AND at_ms >= ?2 ORDER BY at_ms, id LIMIT 1
+                """).rows([agent, end], Self.agentState)
         }
         opening.sort { $0.at < $1.at }
-        let inside = try db.statement("SELECT agent, state, reason, call_id, phone, at_ms FROM agent_states WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id")
-            .rows([from, to], Self.agentState)
-        return opening + inside
+        closing.sort { $0.at < $1.at }
+        return opening + inside + closing
     }
 
     /// Queue events in [from, to), oldest first.

@@ -5,10 +5,15 @@ import Records
 /// thread); the daemon's writes go through `StoreWriter`'s thread.
 public final class CallStore {
     public let db: SQLiteDatabase
+    /// Keeps the report's half-hour tables in step with the rows written.
+    let slots: SlotWriter
+    /// Inside `write`: the tables are written once, at its end.
+    private(set) var batchingWrites = false
 
     /// Opens (creating) the database at `path` and brings its schema up to date.
     public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 200) throws(SQLiteError) {
         db = try SQLiteDatabase(path: path, create: !readOnly, readOnly: readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        slots = SlotWriter(db: db)
         if !readOnly { try Schema.migrate(db) }
     }
 
@@ -21,16 +26,35 @@ public final class CallStore {
 
     /// Writes items in one transaction.
     public func write(_ items: [StoreItem]) throws(SQLiteError) {
-        try db.transaction { () throws(SQLiteError) in
-            for item in items { try apply(item) }
+        do {
+            try db.transaction { () throws(SQLiteError) in
+                batchingWrites = true
+                defer { batchingWrites = false }
+                for item in items { try apply(item) }
+                try slots.flush()
+            }
+        } catch {
+            slots.discard()
+            throw error
         }
     }
 
     public func apply(_ item: StoreItem) throws(SQLiteError) {
+        do {
+            try store(item)
+            if !batchingWrites { try slots.flush() }
+        } catch {
+            if !batchingWrites { slots.discard() }
+            throw error
+        }
+    }
+
+    private func store(_ item: StoreItem) throws(SQLiteError) {
         switch item {
         case .callStarted(let id, let line, let arrived):
             try db.statement("INSERT OR IGNORE INTO calls (id, line, arrived_ms, state) VALUES (?1, ?2, ?3, 'in-progress')")
                 .run([id, line, arrived])
+            if db.changes > 0 { try slots.callWritten(id, replacing: nil) }
         case .callFinished(let call, let telemetry):
             try insertFinished(call, telemetry, state: "finished")
         case .callInterrupted(let call, let telemetry):
@@ -40,9 +64,12 @@ public final class CallStore {
                 INSERT INTO queue_events (call_id, queue, kind, agent, waited_ms, talked_ms, detail, at_ms)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """).run([e.callID, e.queue, e.kind, e.agent, e.waited, e.talked, e.detail, e.at])
+            slots.eventWritten(e)
         case .agentState(let s):
+            let wrapUps = try slots.stateInserting(s)
             try db.statement("INSERT INTO agent_states (agent, state, reason, call_id, phone, at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .run([s.agent, s.state, s.reason, s.callID, s.phone, s.at])
+            try slots.stateInserted(agent: s.agent, wrapUpsAt: wrapUps)
         case .messageSaved(let m):
             try insertMessage(m)
         case .recordingStarted(let r):
@@ -65,6 +92,7 @@ public final class CallStore {
     }
 
     private func insertFinished(_ c: CallDetail, _ t: CallTelemetry, state: String) throws(SQLiteError) {
+        let old = try slots.callReplacing(c.callID)
         try db.statement("""
             INSERT INTO calls (id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms,
                 end_reason, queue, agent, menu_path, keys, language, survey_asked, survey_score, missed_offers, state,
@@ -85,5 +113,6 @@ public final class CallStore {
         for (key, value) in c.data.sorted(by: { $0.key < $1.key }) {
             try db.statement("INSERT INTO call_data (call_id, key, value) VALUES (?1, ?2, ?3)").run([c.callID, key, value])
         }
+        try slots.callWritten(c.callID, replacing: old)
     }
 }

@@ -127,7 +127,81 @@ public enum Schema {
         CREATE INDEX messages_box ON messages(box, at_ms);
         CREATE INDEX messages_at ON messages(at_ms);
         """,
+        // 3: the report's half-hour tables (see SlotWriter): per queue and
+        // per agent, kept as rows are written, so a day report reads 48
+        // rows per queue and agent instead of every call and state. Each
+        // call keeps the wrap-up charged to it and whether its caller called
+        // again within 24 hours; the rows written before are counted in
+        // once, when this migration runs.
+        """
+        ALTER TABLE calls ADD COLUMN wrap_up_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE calls ADD COLUMN repeated INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX calls_agent_ended ON calls(agent, ended_ms);
+        CREATE TABLE report_queue_slots (
+            slot INTEGER NOT NULL,
+            queue TEXT NOT NULL,
+            offered INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            abandoned INTEGER NOT NULL DEFAULT 0,
+            refused INTEGER NOT NULL DEFAULT 0,
+            other_ends INTEGER NOT NULL DEFAULT 0,
+            callbacks_booked INTEGER NOT NULL DEFAULT 0,
+            callbacks_connected INTEGER NOT NULL DEFAULT 0,
+            messages_left INTEGER NOT NULL DEFAULT 0,
+            answer_wait_ms INTEGER NOT NULL DEFAULT 0,
+            abandon_wait_ms INTEGER NOT NULL DEFAULT 0,
+            longest_wait_ms INTEGER NOT NULL DEFAULT 0,
+            talk_ms INTEGER NOT NULL DEFAULT 0,
+            wrap_up_ms INTEGER NOT NULL DEFAULT 0,
+            resolution_base INTEGER NOT NULL DEFAULT 0,
+            repeat_calls INTEGER NOT NULL DEFAULT 0,
+            not_queued INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (slot, queue)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_agent_slots (
+            slot INTEGER NOT NULL,
+            agent TEXT NOT NULL,
+            answered INTEGER NOT NULL DEFAULT 0,
+            talk_ms INTEGER NOT NULL DEFAULT 0,
+            wrap_up_ms INTEGER NOT NULL DEFAULT 0,
+            available_ms INTEGER NOT NULL DEFAULT 0,
+            ringing_ms INTEGER NOT NULL DEFAULT 0,
+            on_call_ms INTEGER NOT NULL DEFAULT 0,
+            wrap_up_state_ms INTEGER NOT NULL DEFAULT 0,
+            paused_ms INTEGER NOT NULL DEFAULT 0,
+            other_ms INTEGER NOT NULL DEFAULT 0,
+            offers INTEGER NOT NULL DEFAULT 0,
+            missed_offers INTEGER NOT NULL DEFAULT 0,
+            changes INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (slot, agent)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_pause_slots (
+            slot INTEGER NOT NULL,
+            agent TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            ms INTEGER NOT NULL,
+            PRIMARY KEY (slot, agent, reason)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_counts (
+            slot INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('answer-wait', 'abandon-wait', 'queue-score', 'agent-score')),
+            owner TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            calls INTEGER NOT NULL,
+            PRIMARY KEY (slot, kind, owner, value)
+        ) WITHOUT ROWID;
+        CREATE TABLE report_meta (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        """,
     ]
+
+    /// Work a migration needs beyond its SQL, run in the same transaction
+    /// (by the version the migration brings the file to).
+    static func afterMigration(_ version: Int, _ db: SQLiteDatabase) throws(SQLiteError) {
+        if version == 3 { try SlotBackfill.run(db) }
+    }
 
     /// Brings the database up to the newest schema. Refuses a database made
     /// by newer firmware (its data would be misread).
@@ -140,6 +214,7 @@ public enum Schema {
         for version in have..<migrations.count {
             try db.transaction { () throws(SQLiteError) in
                 try db.execute(migrations[version])
+                try afterMigration(version + 1, db)
                 try db.execute("PRAGMA user_version = \(version + 1)")
             }
         }

@@ -41,8 +41,7 @@ public enum StorageRecovery {
         }
         let interrupted = try store.db.statement("SELECT id FROM calls WHERE state = 'in-progress' ORDER BY id").rows { $0.int64(0) }
         for id in interrupted {
-            try store.db.statement("UPDATE calls SET state = 'interrupted', end_reason = 'interrupted', ended_ms = ?2 WHERE id = ?1")
-                .run([id, ends[id]])
+            try store.markInterrupted(id, ended: ends[id])
         }
         report.interruptedCalls = interrupted
         return report

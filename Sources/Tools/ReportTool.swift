@@ -17,12 +17,9 @@ public enum ReportTool {
         for q in c.config.queues { levels[q.name] = q.serviceLevel / 1000 }
         let scale = c.config.surveys.first?.scale ?? 5
         let settings = ReportSettings(serviceLevelSeconds: levels, surveyScale: scale)
-        // Calls up to a day after the range count as repeats for first-call resolution.
-        let calls = try c.store.calls(from: start, to: end + Int64(settings.repeatWindowHours) * 3_600_000, withData: false)
-        let states = try c.store.agentStates(from: start, to: end, agents: c.config.agents.map(\.id))
-        let events = try c.store.queueEvents(from: start, to: end)
-        return CenterReport.compute(calls: calls, agentStates: states, queueEvents: events,
-                                    window: ReportWindow(from: start, to: end, utcOffsetSeconds: c.config.system.timeZone.seconds), settings: settings)
+        // Whole days (and today up to now) come from the half-hour tables; the rows otherwise.
+        let window = ReportWindow(from: start, to: end, utcOffsetSeconds: c.config.system.timeZone.seconds)
+        return try c.store.centerReport(window: window, settings: settings, agents: c.config.agents.map(\.id)).0
     }
 
     public static func run(_ c: StorageContext, from: String?, to: String?, json: Bool, chinese: Bool, csvDirectory: String?) -> RecordingsTool.Output {
@@ -40,39 +37,62 @@ public enum ReportTool {
     }
 
     static func text(_ r: CenterReport, chinese: Bool) -> [String] {
-        let pad = RecordingsTool.pad
-        var out = [chinese ? "队列" : "QUEUES"]
-        out.append("  " + pad(chinese ? "队列" : "queue", 10) + pad("offered", 8) + pad("answered", 9) + pad("abandon", 8) + pad("short", 6)
-                   + pad("SL", 12) + pad("ASA s", 7) + pad("AHT s", 7) + pad("CSAT", 7) + pad("DSAT", 7) + "FCR")
+        let isChinese = chinese
+        func w(_ english: String, _ zh: String) -> String { isChinese ? zh : english }
+        let pad = cell
+        var out = [w("QUEUES", "队列")]
+        out.append("  " + pad(w("queue", "队列"), 10) + pad(w("offered", "呼入"), 8) + pad(w("answered", "接通"), 9)
+                   + pad(w("abandon", "放弃"), 8) + pad(w("short", "短放弃"), 6) + pad(w("SL", "服务水平"), 12)
+                   + pad(w("ASA s", "应答秒"), 7) + pad(w("AHT s", "处理秒"), 7) + pad(w("CSAT", "满意"), 7)
+                   + pad(w("DSAT", "不满意"), 7) + w("FCR", "首次解决"))
         for q in r.queues + [r.total] {
             let f = q.calls
             let sl = figure(f.serviceLevelPercent, "%") + (q.serviceLevelSeconds.map { "/\($0)s" } ?? "")
-            out.append("  " + pad(q.queue ?? (chinese ? "合计" : "total"), 10) + pad("\(f.offered)", 8) + pad("\(f.answered)", 9)
+            out.append("  " + pad(q.queue ?? w("total", "合计"), 10) + pad("\(f.offered)", 8) + pad("\(f.answered)", 9)
                        + pad("\(f.abandoned)", 8) + pad("\(f.shortAbandons)", 6) + pad(sl, 12) + pad(figure(f.averageSpeedOfAnswerSeconds), 7)
                        + pad(figure(f.averageHandleSeconds), 7) + pad(figure(f.surveys.csatPercent, "%"), 7) + pad(figure(f.surveys.dsatPercent, "%"), 7)
                        + figure(f.firstCallResolutionPercent, "%"))
         }
-        out.append(chinese ? "坐席" : "AGENTS")
-        out.append("  " + pad("agent", 7) + pad("answered", 9) + pad("AHT s", 7) + pad("logged in", 10) + pad("paused", 8) + pad("occupancy", 10) + "pauses")
+        out.append(w("AGENTS", "坐席"))
+        out.append("  " + pad(w("agent", "坐席"), 7) + pad(w("answered", "接通"), 9) + pad(w("AHT s", "处理秒"), 7)
+                   + pad(w("logged in", "签入"), 10) + pad(w("paused", "示忙"), 8) + pad(w("occupancy", "占用率"), 10) + w("pauses", "示忙原因"))
         for a in r.agents {
             let reasons = a.time.pausedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \(minutes($0.value))" }.joined(separator: ", ")
             out.append("  " + pad(a.agent, 7) + pad("\(a.answered)", 9) + pad(figure(a.averageHandleSeconds), 7) + pad(minutes(a.time.loggedInMilliseconds), 10)
                        + pad(minutes(a.time.pausedMilliseconds), 8) + pad(figure(a.occupancyPercent, "%"), 10) + reasons)
         }
         let busiest = r.intervals.busiestHours().filter { $0.calls.offered > 0 }.prefix(3).map { "\($0.label) (\($0.calls.offered))" }
-        if !busiest.isEmpty { out.append((chinese ? "最忙时段: " : "busiest hours: ") + busiest.joined(separator: ", ")) }
+        if !busiest.isEmpty { out.append(w("busiest hours: ", "最忙时段: ") + busiest.joined(separator: ", ")) }
         let advice = r.staffingAdvice().filter { $0.calls > 0 }
         if !advice.isEmpty {
-            out.append(chinese ? "人员配置 (80% 20秒内接听, Erlang C)" : "STAFFING (80 % within 20 s, Erlang C)")
+            out.append(w("STAFFING (80 % within 20 s, Erlang C)", "人员配置 (80% 20秒内接听, Erlang C)"))
             for row in advice {
                 let local = LocalTimestamp(unixMilliseconds: row.start, utcOffsetSeconds: r.window.utcOffsetSeconds).description
                 let needed = row.agentsNeeded.map(String.init) ?? "-"
-                out.append("  \(local.prefix(16))  calls \(row.calls), AHT \(figure(row.averageHandleSeconds)) s: you had \(figure(row.agentsHad)), you needed \(needed)"
-                           + (row.predictedServiceLevelPercent.map { " (with yours: SL \(figure($0, "%")))" } ?? ""))
+                let aht = figure(row.averageHandleSeconds), had = figure(row.agentsHad)
+                out.append("  \(local.prefix(16))  " + (isChinese
+                    ? "呼入 \(row.calls), 平均处理 \(aht) 秒: 在岗 \(had), 需要 \(needed)"
+                        + (row.predictedServiceLevelPercent.map { " (按现有人数: 服务水平 \(figure($0, "%")))" } ?? "")
+                    : "calls \(row.calls), AHT \(aht) s: you had \(had), you needed \(needed)"
+                        + (row.predictedServiceLevelPercent.map { " (with yours: SL \(figure($0, "%")))" } ?? "")))
             }
         }
-        if r.callsNotQueued > 0 { out.append(chinese ? "未进入队列的呼叫: \(r.callsNotQueued)" : "calls that never joined a queue: \(r.callsNotQueued)") }
+        if r.callsNotQueued > 0 { out.append(w("calls that never joined a queue: ", "未进入队列的呼叫: ") + "\(r.callsNotQueued)") }
         return out
+    }
+
+    /// `s` padded to `width` terminal columns (a CJK character takes two), then a space if it fills them.
+    static func cell(_ s: String, _ width: Int) -> String {
+        let columns = s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+        return columns >= width ? s + " " : s + String(repeating: " ", count: width - columns)
+    }
+
+    private static func isWide(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6: return true
+        default: return false
+        }
     }
 
     static func minutes(_ ms: Int64) -> String { "\(ms / 60_000)m" }

@@ -28,4 +28,21 @@ import Storage
         #expect(zhStatus.lines.contains("板卡 SPANS") && zhStatus.lines.contains { $0.contains("span 1") && $0.hasSuffix("OK") },
                 "status lists the spans and their alarms")
     }
+
+    @Test("messages and callbacks speak Chinese for a zh request and English otherwise")
+    func mailboxesFollowTheLanguage() throws {
+        let options = SimulatedCenterTests.options(config: SimulatedCenterTests.exampleConfig)
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let center = try SimulatedCenterTests.center(options, seconds: 1)
+        let service = try ConsoleService(center: center)
+        let supervisor = Operator(name: "lead", role: .supervisor)
+        func run(_ words: [String], _ language: ConsoleLanguage) -> [String] {
+            service.run(ConsoleRequest(arguments: words, language: language), as: supervisor).lines
+        }
+        #expect(run(["messages"], .chinese) == ["没有留言"])
+        #expect(run(["messages"], .english) == ["no messages"])
+        #expect(run(["messages", "sales"], .chinese) == ["没有留言: sales"])
+        #expect(run(["callbacks"], .chinese) == ["没有待回拨的预约"])
+        #expect(run(["callbacks"], .english) == ["no callbacks waiting"])
+    }
 }

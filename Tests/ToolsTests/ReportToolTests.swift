@@ -45,6 +45,11 @@ import Tools
 
         let text = ReportTool.run(c, from: "2026-03-04", to: nil, json: false, chinese: false, csvDirectory: nil)
         #expect(text.lines.contains("  sales     2       1        1       0     50.0%/20s   10.0   70.0   -      -      100.0%"))
+        let chinese = ReportTool.run(c, from: "2026-03-04", to: nil, json: false, chinese: true, csvDirectory: nil).lines
+        #expect(chinese.contains("  队列      呼入    接通     放弃    短放弃 服务水平    应答秒 处理秒 满意   不满意 首次解决"))
+        #expect(chinese.contains("  sales     2       1        1       0     50.0%/20s   10.0   70.0   -      -      100.0%"),
+                "the figures line up under the Chinese headings as under the English ones")
+        #expect(chinese.contains { $0.hasPrefix("  坐席   接通     处理秒 签入") })
         let json = ReportTool.run(c, from: "2026-03-04", to: nil, json: true, chinese: false, csvDirectory: nil)
         let rows = try json.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(rows.first { $0["queue"] as? String == "sales" }?["service_level"] as? String == "50.0")

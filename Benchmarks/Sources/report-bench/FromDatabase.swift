@@ -1,6 +1,8 @@
 // The same day read back from kefu.db: the report as `kefu report` makes
-// it (calls, agent states and queue events queried from SQLite, then the
-// report), timed as a whole. Writing the day takes a while and is not timed.
+// it, from the half-hour tables the store keeps as rows are written, timed
+// as a whole (best of five); then once from the rows, and every figure of
+// the three (memory, tables, rows) compared. Writing the day, which keeps
+// the tables too, takes a while and is timed apart.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +10,7 @@ import Records
 import Reports
 import Storage
 
-func fromDatabase(_ day: Day) {
+func fromDatabase(_ day: Day, inMemory: CenterReport) {
     let directory = "/tmp/kefu-report-bench-\(getpid())"
     mkdir(directory, 0o700)
     defer {
@@ -39,25 +41,25 @@ func fromDatabase(_ day: Day) {
         try flush()
         print("wrote the day into SQLite in \(oneDecimal(monotonicSeconds() - writeStart)) s")
 
+        let agents = Array(Set(day.states.map(\.agent))).sorted()
         var best = Double.infinity
-        var readBest = Double.infinity
-        for run in 1...3 {
-            let start = monotonicSeconds()
-            let calls = try store.calls(from: window.from, to: window.to + 86_400_000, withData: false)
-            let callsRead = monotonicSeconds() - start
-            let agents = Array(Set(day.states.map(\.agent))).sorted()
-            let states = try store.agentStates(from: window.from, to: window.to, agents: agents)
-            let statesRead = monotonicSeconds() - start - callsRead
-            let events = try store.queueEvents(from: window.from, to: window.to)
-            let read = monotonicSeconds() - start
-            print("  read calls \(callsRead) s, agent states \(statesRead) s, queue events \(read - callsRead - statesRead) s")
-            let report = CenterReport.compute(calls: calls, agentStates: states, queueEvents: events, window: window, settings: settings)
+        var fromTables: CenterReport?
+        for run in 1...5 {
+            let start = monotonicSeconds(), startCPU = cpuSeconds()
+            let (report, source) = try store.centerReport(window: window, settings: settings, agents: agents)
             let seconds = monotonicSeconds() - start
             best = min(best, seconds)
-            readBest = min(readBest, read)
-            print("from the database, run \(run): \(seconds) s (reading \(read) s), offered \(report.total.calls.offered)")
+            fromTables = report
+            print("from the half-hour tables (\(source.rawValue)), run \(run): \(seconds) s (CPU \(cpuSeconds() - startCPU) s),",
+                  "offered \(report.total.calls.offered)")
         }
-        print("day report from kefu.db over \(day.calls.count) calls: best \(best) s, of which reading \(readBest) s")
+        print("day report from kefu.db's half-hour tables over \(day.calls.count) calls: best \(best) s")
+
+        let start = monotonicSeconds()
+        let fromRows = try store.centerReportFromRows(window: window, settings: settings, agents: agents)
+        print("the same from kefu.db's rows: \(monotonicSeconds() - start) s")
+        print("tables = rows: \(fromTables == fromRows ? "every figure the same" : "DIFFERENT")")
+        print("tables = memory: \(fromTables == inMemory ? "every figure the same" : "DIFFERENT")")
     } catch {
         print("database stage failed: \(error)")
     }

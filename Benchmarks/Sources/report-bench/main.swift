@@ -214,7 +214,7 @@ func main() {
         print("busiest half hour: \(when), \(peak.calls) calls, had \(oneDecimal(peak.agentsHad)) agents,",
               "needed \(peak.agentsNeeded.map(String.init) ?? "-")")
     }
-    if !CommandLine.arguments.contains("--memory-only") { fromDatabase(day) }
+    if !CommandLine.arguments.contains("--memory-only") { fromDatabase(day, inMemory: r) }
 }
 
 main()

@@ -215,7 +215,7 @@ public final class CallController {
         let connected = record.connected.map { (record.ended ?? $0).milliseconds - $0.milliseconds }
         let assessment = QualityAssessment.evaluate(summary: outcome.talk, connectedMilliseconds: connected ?? 0,
                                                     surveyScore: record.surveyScore, surveyScale: flow.plan.surveyScales[record.queue ?? ""] ?? 5,
-                                                    holdMilliseconds: nil, settings: quality)
+                                                    holdMilliseconds: record.holds > 0 ? record.heldFor.milliseconds : nil, settings: quality)
         let ended = (record.connected.map(wallClock) ?? wallClock(record.arrived)) + outcome.bytes / 32
         store.enqueue(.recordingFinished(RecordingEnd(callID: outcome.callID, ended: ended, bytes: outcome.bytes,
                                                       state: outcome.cut == nil ? .complete : .cutShort, note: outcome.cut,

@@ -25,6 +25,10 @@ enum StoredForm {
         d.missedOffers = r.missedOffers
         d.direction = r.direction.rawValue
         d.origin = r.origin.map { Int64($0.rawValue) }
+        d.holds = r.holds
+        d.heldMilliseconds = r.heldFor.milliseconds
+        d.transfers = r.transfers
+        d.conferences = r.conferences
         return d
     }
 

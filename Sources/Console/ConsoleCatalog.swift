@@ -5,6 +5,8 @@ public enum ConsoleCatalog {
                        zh: "运行时间、板卡、通道、进行中的呼叫、媒体超时、存储"),
         ConsoleCommand("channels", help: "every line and phone: what it is doing", zh: "每条外线和话机的状态"),
         ConsoleCommand("calls", help: "calls in progress", zh: "进行中的呼叫"),
+        ConsoleCommand("calls show", ["CALL"], help: "a finished call: times, end, holds and transfers, and each step through the queues and agents",
+                       zh: "一通已结束的呼叫: 时间、结束原因、保持与转接, 以及经过队列和坐席的每一步"),
         ConsoleCommand("calls hangup", ["CALL"], role: .supervisor, changes: true,
                        help: "hang up a call in progress", zh: "挂断一个进行中的呼叫"),
         ConsoleCommand("calls transfer", ["CALL", "queue|agent", "NAME"], role: .supervisor, changes: true,

@@ -89,6 +89,9 @@ public final class ConsoleService {
         case "agent unpause": return agent(a[0], .unpause(AgentID(a[0])))
         case "queues", "wallboard":
             return ConsoleViews.queues(center, json: json, wallboard: i.command.name == "wallboard", language: request.language)
+        case "calls show":
+            let n = Int(a[0].replacingOccurrences(of: "call-", with: "")) ?? -1
+            return ConsoleCallShow.show(a[0], store: store, context: storage(who), inProgress: center.control.flow.calls[CallControl.CallID(n)] != nil, json: json)
         case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json)
         case "caller note":
             do {

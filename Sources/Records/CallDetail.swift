@@ -40,6 +40,13 @@ public struct CallDetail: Sendable, Equatable {
     public var direction = "in"
     /// The call this one was placed for (the booking call, the caller put through).
     public var origin: Int64?
+    /// Times agents put the caller on hold, and the time on hold in all.
+    public var holds = 0
+    public var heldMilliseconds: Int64 = 0
+    /// Where agents passed the call on, in order: a queue, or a colleague's agent id.
+    public var transfers: [String] = []
+    /// Times a colleague was brought into the call (three-way).
+    public var conferences = 0
 
     public var isCallback: Bool { direction == "callback" }
 

@@ -25,9 +25,12 @@ extension CallStore {
     static let callColumns = """
         id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
         menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms,
-        (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted'), direction, origin_call
+        (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted'), direction, origin_call,
+        holds, held_ms, transfers, conferences
         """
-    /// The same columns without the recording's path (reports read millions of rows).
+    /// The same columns without the recording's path, holds and transfers
+    /// (reports read millions of rows; the report tables add their own
+    /// columns after these).
     static let leanCallColumns = """
         id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
         menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms, NULL, direction, origin_call
@@ -57,12 +60,23 @@ extension CallStore {
         return c
     }
 
+    /// A row of `callColumns`: also the holds and transfers.
+    static func fullCall(_ s: SQLiteStatement) -> CallDetail {
+        var c = call(s)
+        c.holds = s.int(21)
+        c.heldMilliseconds = s.int64(22)
+        let transfers = s.string(23)
+        c.transfers = transfers.isEmpty ? [] : transfers.split(separator: "\t").map(String.init)
+        c.conferences = s.int(24)
+        return c
+    }
+
     /// Calls that arrived in [from, to) (Unix ms), oldest first, with their
     /// collected data unless `withData` is false (reports do not need it).
     public func calls(from: Int64, to: Int64, withData: Bool = true) throws(SQLiteError) -> [CallDetail] {
         let columns = withData ? Self.callColumns : Self.leanCallColumns
         var calls = try db.statement("SELECT \(columns) FROM calls WHERE arrived_ms >= ?1 AND arrived_ms < ?2 ORDER BY arrived_ms, id")
-            .rows([from, to], Self.call)
+            .rows([from, to], withData ? Self.fullCall : Self.call)
         if withData { try attachData(&calls) }
         return calls
     }
@@ -70,13 +84,13 @@ extension CallStore {
     /// A caller's calls, newest first.
     public func calls(caller: String, limit: Int = 100) throws(SQLiteError) -> [CallDetail] {
         var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE caller_number = ?1 ORDER BY arrived_ms DESC, id DESC LIMIT ?2")
-            .rows([caller, limit], Self.call)
+            .rows([caller, limit], Self.fullCall)
         try attachData(&calls)
         return calls
     }
 
     public func call(_ id: Int64) throws(SQLiteError) -> CallDetail? {
-        var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE id = ?1").rows([id], Self.call)
+        var calls = try db.statement("SELECT \(Self.callColumns) FROM calls WHERE id = ?1").rows([id], Self.fullCall)
         try attachData(&calls)
         return calls.first
     }

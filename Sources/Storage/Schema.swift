@@ -195,6 +195,14 @@ public enum Schema {
             value INTEGER NOT NULL
         );
         """,
+        // 4: how agents handled a call from their phones: holds and their
+        // time, where they passed it on (queues or colleagues), conferences.
+        """
+        ALTER TABLE calls ADD COLUMN holds INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE calls ADD COLUMN held_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE calls ADD COLUMN transfers TEXT NOT NULL DEFAULT '';
+        ALTER TABLE calls ADD COLUMN conferences INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 
     /// Work a migration needs beyond its SQL, run in the same transaction

@@ -5,6 +5,7 @@ import Config
 import DSP
 import MediaLoop
 import SimChannels
+import Storage
 import Telephony
 
 /// The example center (config/kefu.toml with its 2026 calendar) on the
@@ -33,7 +34,8 @@ final class CenterRig {
 
     /// `date`, `hour`, `minute`: the local time (Asia/Shanghai) the center starts at.
     /// `edit` changes the example config's text before it is loaded.
-    init(at date: String, _ hour: Int, _ minute: Int = 0, configure: (inout CenterPlan) -> Void = { _ in }, edit: (String) -> String = { $0 }) throws {
+    init(at date: String, _ hour: Int, _ minute: Int = 0, store: StoreWriter? = nil, configure: (inout CenterPlan) -> Void = { _ in },
+         edit: (String) -> String = { $0 }) throws {
         let text = edit(try String(contentsOfFile: Self.root + "/config/kefu.toml", encoding: .utf8))
         let loaded = ConfigLoader.load(text, file: "kefu.toml")
         guard loaded.isValid else { throw RigError(loaded.diagnostics.errors.map(\.description).joined(separator: "\n")) }
@@ -68,7 +70,7 @@ final class CenterRig {
         board = SimBoard(lineNumbers: Array(1...8), phoneNumbers: Array(9...12))
         media = MediaLoop(backend: board, prompts: table)
         let dir = directory
-        control = CallController(flow: try CenterFlow(plan: plan), media: media) { _ in dir }
+        control = CallController(flow: try CenterFlow(plan: plan), media: media, store: store) { _ in dir }
         control.start()
         step()  // attach the channels
     }

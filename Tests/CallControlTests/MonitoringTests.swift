@@ -1,7 +1,9 @@
+import Foundation
 import Testing
 import ACD
 import CallControl
 import Channels
+import Storage
 import Telephony
 
 /// A supervisor on their phone listens to, whispers to and joins an agent's
@@ -53,5 +55,24 @@ import Telephony
         call.flash(call.agent)
         #expect(call.flow.phones[call.supervisor] == .afterCall)
         #expect(call.tones(on: call.supervisor).first == "tone:busy")
+    }
+}
+
+/// Monitoring is written to the audit log in kefu.db, with who, what and which call.
+@Suite struct MonitoringAuditTests {
+    @Test func listeningAndARefusalReachTheStoredAuditLog() throws {
+        let path = NSTemporaryDirectory() + "kefu-monitor-audit-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let writer = try StoreWriter(path: path)
+        let call = try PhoneCall(store: writer)
+        call.hook(call.supervisor, offHook: true)
+        call.dial("*518001#", on: call.supervisor)
+        call.hook(call.colleague, offHook: true)
+        call.dial("*528001#", on: call.colleague)
+        #expect(writer.flush())
+        writer.stop()
+        let entries = try CallStore(path: path).audit()
+        #expect(entries.contains { $0.user == "agent 8004" && $0.action == "listen" && $0.object == call.id.description })
+        #expect(entries.contains { $0.user == "agent 8003" && $0.action == "whisper-refused" && $0.detail == "not a supervisor" })
     }
 }

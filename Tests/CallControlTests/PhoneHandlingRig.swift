@@ -3,6 +3,7 @@ import ACD
 import CallControl
 import Channels
 import SimChannels
+import Storage
 import Telephony
 
 /// A sales caller talking to agent 8001 (phone 9) in the example center,
@@ -18,8 +19,8 @@ struct PhoneCall {
     let supervisor = ChannelNumber(12)
     static let voices: [Int16] = [1000, 200, 30, 4]
 
-    init(edit: @escaping (String) -> String = { $0 }) throws {
-        let rig = try CenterRig(at: "2026-03-04", 10, edit: edit)
+    init(store: StoreWriter? = nil, edit: @escaping (String) -> String = { $0 }) throws {
+        let rig = try CenterRig(at: "2026-03-04", 10, store: store, edit: edit)
         let line = ChannelNumber(1), phone = ChannelNumber(9)
         rig.control.console(.pause(AgentID("8002"), reason: "meeting"), now: rig.now)
         #expect(rig.ring(line, callerID: "13700137000"))

@@ -29,15 +29,16 @@ import Storage
     @Test("help lists what the role may run, in English or Chinese")
     func helpSnapshot() {
         #expect(commands.help([], role: .viewer, language: .english) == [
-            "status         uptime, board, channels, calls in progress, media overruns, storage",
-            "channels       every line and phone: what it is doing",
-            "calls          calls in progress",
-            "agents         agents: state, phone, calls taken, talk time",
-            "queues         queues now: waiting, longest wait, agents by state, service level today",
-            "wallboard      queues and agents on one screen, refreshed every second (q or Ctrl-C ends)",
-            "caller NUMBER  a caller's history: past calls, outcomes, scores, recordings, notes",
-            "features       the codes agents and supervisors dial on their phones (log in, pause, transfer, hold, monitor)",
-            "callbacks      callbacks booked and waiting: queue, number, place, waited",
+            "status           uptime, board, channels, calls in progress, media overruns, storage",
+            "channels         every line and phone: what it is doing",
+            "calls            calls in progress",
+            "calls show CALL  a finished call: times, end, holds and transfers, and each step through the queues and agents",
+            "agents           agents: state, phone, calls taken, talk time",
+            "queues           queues now: waiting, longest wait, agents by state, service level today",
+            "wallboard        queues and agents on one screen, refreshed every second (q or Ctrl-C ends)",
+            "caller NUMBER    a caller's history: past calls, outcomes, scores, recordings, notes",
+            "features         the codes agents and supervisors dial on their phones (log in, pause, transfer, hold, monitor)",
+            "callbacks        callbacks booked and waiting: queue, number, place, waited",
         ])
         #expect(commands.help(["agent"], role: .supervisor, language: .chinese) == [
             "agent login AGENT [PHONE]      坐席签入(本人话机或指定话机)",

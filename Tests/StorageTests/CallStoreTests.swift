@@ -22,6 +22,10 @@ import Testing
         c.surveyAsked = true
         c.surveyScore = 4
         c.missedOffers = 1
+        c.holds = 2
+        c.heldMilliseconds = 31_500
+        c.transfers = ["8003", "support"]
+        c.conferences = 1
         return c
     }
 
@@ -50,7 +54,7 @@ import Testing
         }
     }
 
-    @Test("a finished call reads back field for field, with its collected data, and replaces its in-progress row")
+    @Test("a finished call reads back field for field, with its collected data, holds and transfers, and replaces its in-progress row")
     func finishedCallRoundTrip() throws {
         let scratch = Scratch("roundtrip")
         defer { scratch.remove() }

@@ -277,6 +277,11 @@ extension CenterFlow {
         sessions[id]?.agent = nil
         sessions[id]?.connected = nil
         acdStep(.agentTransfer(agent, to: QueueID(queue)))
+        if calls[id] != nil, !acd.waiting(in: QueueID(queue)).contains(where: { $0.call == acdCall(id) }),
+           lines[line] == .queued(id, queue: sessions[id]?.queue ?? queue) {
+            note("\(id) could not be passed to \(queue) (the ACD did not take it): the caller is released")
+            release(id, .queueRefused)
+        }
     }
 
     /// The agent's part of the call is over (their talk, who took it next).

@@ -169,3 +169,21 @@ import Telephony
         #expect(call.flow.calls[call.id]?.end == .agentHungUp)
     }
 }
+
+/// Blind transfer to a colleague: hanging up while their phone still rings.
+@Suite struct BlindTransferToAgentTests {
+    @Test func hangingUpWhileTheColleaguesPhoneRingsPassesTheCallerToThemAlone() throws {
+        let call = try PhoneCall()
+        call.flash(call.agent)
+        call.dial("8003#", on: call.agent)
+        #expect(call.rig.board.phoneIsRinging(call.colleague))
+        call.hook(call.agent, offHook: false)
+        #expect(call.flow.lines[call.line] == .queued(call.id, queue: "agent:8003"), "in 8003's own queue")
+        #expect(call.rig.run(upTo: 100) { call.rig.board.phoneIsRinging(call.colleague) }, "8003's phone rings for the caller")
+        #expect(call.status("8003") == .ringing(call.acdID))
+        call.hook(call.colleague, offHook: true)
+        #expect(call.rig.run(upTo: 100) { call.flow.lines[call.line] == .talking(call.id, agent: call.colleague) })
+        #expect(call.exchange()[call.line] == 30)
+        #expect(call.flow.calls[call.id]?.transfers == ["agent:8003"])
+    }
+}

@@ -172,6 +172,26 @@ func fullCall(dataDirectory: String) -> [String] {
     if agentHeard < 80 { broken.append("the agent heard the caller in only \(agentHeard) of 100 blocks") }
     if callerHeard < 80 { broken.append("the caller heard the agent in only \(callerHeard) of 100 blocks") }
 
+    // The agent flashes the hook switch (400 ms on hook): DAHDI reports a
+    // flash, not a hang-up; the caller is held; a second flash returns.
+    func flash(expecting state: CenterFlow.PhoneState) -> Bool {
+        try? far.hook(agentPhone, .onHook)
+        for _ in 0..<20 { step { _ = farRead(exchange); _ = farRead(agentPhone) } }
+        try? far.hook(agentPhone, .offHook)
+        for _ in 0..<50 {
+            step { _ = farRead(exchange); _ = farRead(agentPhone) }
+            if center.control.flow.phones[port] == state { return true }
+        }
+        return false
+    }
+    if !flash(expecting: .flashed(line: line, digits: "")) {
+        broken.append("a 400 ms flash on the agent's phone was not seen as a flash: port \(String(describing: center.control.flow.phones[port]))")
+    }
+    if !flash(expecting: .talking(line: line)) {
+        broken.append("a second flash did not return the agent to the caller: port \(String(describing: center.control.flow.phones[port]))")
+    }
+    print("  hook flash on \(port): held and returned (\(center.control.flow.calls.values.first?.holds ?? 0) hold)")
+
     // The caller hangs up: the exchange plays China's busy tone.
     var busy = SignalSynth()
     busy.cadence(frequencies: [450], level: Level(dBm0: -13), onMilliseconds: 350, offMilliseconds: 350, totalMilliseconds: 8000)

@@ -169,6 +169,7 @@ extension CenterFlow {
 
     /// The ACD's answer to a consultation: ring the colleague, or busy tone.
     mutating func consultAnswer(_ id: CallID, _ agent: AgentID, accepted: Bool) {
+        if let p = acd.agent(agent)?.channel.map({ ChannelNumber($0.rawValue) }), case .monitoring = phones[p] ?? .idle { return }  // kept off offers while monitoring
         guard let phone = sessions[id]?.phone, case .flashed(let line, _) = phones[phone] ?? .idle else {
             if accepted { deferredACD.append(.consultEnded(agent)) }
             return
@@ -213,7 +214,7 @@ extension CenterFlow {
     /// returns to the caller).
     private mutating func colleagueLeft(_ phone: ChannelNumber, colleague: ChannelNumber) {
         phoneDone(colleague)
-        if let agent = acd.agent(on: ChannelID(colleague.rawValue)) { acdStep(.consultEnded(agent)) }
+        if let agent = acd.agent(on: ChannelID(colleague.rawValue)) { tellACD(.consultEnded(agent)) }
         switch phones[phone] ?? .idle {
         case .consulting(let line, colleague, _): flashFailed(phone, line, plan.tones.busy)
         case .conference(let line, colleague): resume(phone, line)
@@ -235,7 +236,7 @@ extension CenterFlow {
         default:
             return
         }
-        if let agent = acd.agent(on: ChannelID(colleague.rawValue)) { acdStep(.consultEnded(agent)) }
+        if let agent = acd.agent(on: ChannelID(colleague.rawValue)) { tellACD(.consultEnded(agent)) }
     }
 
     private mutating func conference(_ phone: ChannelNumber, _ line: ChannelNumber, _ colleague: ChannelNumber) {

@@ -34,6 +34,7 @@ extension CenterFlow {
         media(.setDSP(phone, [.dtmf]))
         audit(who, mode.rawValue, id.description, "agent \(target) on \(agentPhone)")
         remix(id)
+        if let me = acd.agent(on: ChannelID(phone.rawValue)) { tellACD(.consult(acdCall(id), agent: me)) }  // no offers meanwhile
         return true
     }
 
@@ -56,6 +57,7 @@ extension CenterFlow {
         phones[phone] = .idle
         media(.setDSP(phone, []))
         media(.unbridge(phone))
+        if let me = acd.agent(on: ChannelID(phone.rawValue)) { tellACD(.consultEnded(me)) }
     }
 
     /// The agent's call changed (hold, transfer, end): the supervisor hears busy tone.
@@ -65,6 +67,7 @@ extension CenterFlow {
         media(.setDSP(phone, []))
         media(.unbridge(phone))
         media(.play(phone, plan.tones.busy, loop: true))
+        if let me = acd.agent(on: ChannelID(phone.rawValue)) { tellACD(.consultEnded(me)) }
     }
 
     /// The agent logged in on a phone, or the one whose home phone it is.

@@ -35,12 +35,20 @@ extension CenterFlow {
     /// cancelled while the caller still waits count as missed for the call.
     mutating func acdStep(_ event: ACDEvent) {
         let actions = acd.on(event, now: now)
+        acdDepth += 1
         for action in actions { acdAction(action) }
+        acdDepth -= 1
         for id in cancelledOffers {
             if let line = calls[id]?.line, case .queued = lines[line] ?? .idle { calls[id]?.missedOffers += 1 }
         }
         cancelledOffers = []
         while !deferredACD.isEmpty { acdStep(deferredACD.removeFirst()) }
+    }
+
+    /// Tells the ACD now, or, while one of its answers is being carried
+    /// out, right after it (its actions would otherwise interleave).
+    mutating func tellACD(_ event: ACDEvent) {
+        if acdDepth > 0 { deferredACD.append(event) } else { acdStep(event) }
     }
 
     private mutating func acdAction(_ action: ACDAction) {

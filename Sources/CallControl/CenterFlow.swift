@@ -152,6 +152,8 @@ public struct CenterFlow: Sendable {
     var gate: OutboundGate
     /// ACD events raised while carrying out the ACD's actions, told once they are done.
     var deferredACD: [ACDEvent] = []
+    /// How deep in carrying out ACD actions the flow is (see `tellACD`).
+    var acdDepth = 0
     /// The time of the event being handled, and the actions decided so far.
     var now = SampleTime.zero
     var out: [CallAction] = []

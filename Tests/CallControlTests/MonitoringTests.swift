@@ -14,6 +14,7 @@ import Telephony
         call.hook(call.supervisor, offHook: true)
         call.dial("*518001#", on: call.supervisor)
         #expect(call.flow.phones[call.supervisor] == .monitoring(agent: call.agent, mode: .listen))
+        #expect(call.status("8004") == .consulting(call.acdID), "a monitoring supervisor gets no offers")
         var heard = call.exchange()
         #expect(heard[call.supervisor] == 1200, "hears caller and agent")
         #expect(heard[call.line] == 200 && heard[call.agent] == 1000, "neither hears the supervisor")
@@ -26,6 +27,7 @@ import Telephony
         call.hook(call.supervisor, offHook: false)
         heard = call.exchange()
         #expect(heard[call.line] == 200 && heard[call.agent] == 1000)
+        #expect(call.status("8004") == .available)
         let log = call.rig.control.log
         #expect(log.contains("agent 8004: listen \(call.id) (agent 8001 on ch9)"))
         #expect(log.contains("agent 8004: whisper \(call.id) (switched from listen)"))

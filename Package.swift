@@ -27,6 +27,11 @@ let package = Package(
         .library(name: "Records", targets: ["Records"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Storage", targets: ["Storage"]),
+        // For the fuzz targets (Fuzz/): the parsers of bytes from outside.
+        .library(name: "Config", targets: ["Config"]),
+        .library(name: "ACD", targets: ["ACD"]),
+        .library(name: "Console", targets: ["Console"]),
+        .library(name: "Accounts", targets: ["Accounts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

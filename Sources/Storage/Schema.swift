@@ -127,6 +127,22 @@ public enum Schema {
         CREATE INDEX messages_box ON messages(box, at_ms);
         CREATE INDEX messages_at ON messages(at_ms);
         """,
+        // 3: the audit is append-only. No entry may be changed; an entry may
+        // be deleted only once it is 30 days (the shortest audit_days) older
+        // than the newest entry, which is how retention removes old ones
+        // (it writes its own entry first). Clock-free: a wrong system clock
+        // cannot open the log.
+        """
+        CREATE TRIGGER audit_entries_are_never_changed BEFORE UPDATE ON audit
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only: its entries cannot be changed');
+        END;
+        CREATE TRIGGER audit_entries_are_kept_30_days BEFORE DELETE ON audit
+        WHEN old.at_ms > (SELECT max(at_ms) FROM audit) - 2592000000
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only: an entry is deleted only by retention, 30 days after newer entries');
+        END;
+        """,
     ]
 
     /// Brings the database up to the newest schema. Refuses a database made

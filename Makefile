@@ -9,7 +9,12 @@ export DURATION
 BUILD_FLAGS ?=
 SWIFT_TEST_FLAGS ?= --parallel
 
-.PHONY: all setup build run test bench clean vboard-selftest vboard-test
+# Seconds each fuzz target runs: FUZZ_TEST_SECONDS in `make test`,
+# FUZZ_SECONDS in `make fuzz` (docs/reliability.md).
+FUZZ_TEST_SECONDS ?= 25
+FUZZ_SECONDS ?= 600
+
+.PHONY: all setup build run test fuzz bench clean vboard-selftest vboard-test
 
 all: build
 
@@ -25,7 +30,13 @@ run: build
 test: setup
 	swift build --build-tests $(BUILD_FLAGS)
 	swift test --skip-build $(SWIFT_TEST_FLAGS)
+	FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) bash scripts/fuzz.sh
 	$(MAKE) vboard-test
+
+# The parsers of outside bytes under libFuzzer, longer than in `make test`
+# (Fuzz/, scripts/fuzz.sh): make fuzz FUZZ_SECONDS=3600 FUZZ_TARGETS="config wav".
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 # The channel contract and a whole call on real DAHDI drivers in the virtual
 # board (board/virtual): kernel and modules are built once and cached.

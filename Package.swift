@@ -7,7 +7,8 @@
 //   L2 adapters     DSP (spandsp owners, G.711, WAV)
 //   L1 pure         Telephony (ids, digits, sample time), Reports (KPIs, Erlang),
 //                   ACD (queues, agents), Config (typed config, validation), IVR (menus),
-//                   Records (call detail rows, CSV, retention plans, quality scores)
+//                   Records (call detail rows, CSV, retention plans, quality scores),
+//                   Accounts (users and groups from the account database, operators' roles)
 //   L2 sealing      Sealing (recordings encrypted at rest, AES-GCM segments)
 //   L0 C shims      CSpanDSP, CDAHDI, CALSA, CSQLite, CLinuxRT
 import PackageDescription
@@ -26,6 +27,11 @@ let package = Package(
         .library(name: "Records", targets: ["Records"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Storage", targets: ["Storage"]),
+        // For the fuzz targets (Fuzz/): the parsers of bytes from outside.
+        .library(name: "Config", targets: ["Config"]),
+        .library(name: "ACD", targets: ["ACD"]),
+        .library(name: "Console", targets: ["Console"]),
+        .library(name: "Accounts", targets: ["Accounts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +54,8 @@ let package = Package(
         .target(name: "Config", dependencies: ["Telephony"]),
         .target(name: "IVR", dependencies: ["Telephony", "Config"]),
         .target(name: "Records"),
+        // Who the box's users are (account database) and the roles they act in.
+        .target(name: "Accounts"),
 
         // L2 contract and adapters.
         .target(name: "Channels"),
@@ -55,7 +63,7 @@ let package = Package(
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Storage", dependencies: ["MediaLoop", "DSP", "CSQLite", "Records", "Reports", "Sealing"]),
+        .target(name: "Storage", dependencies: ["MediaLoop", "DSP", "CSQLite", "Records", "Reports", "Sealing", "Accounts"]),
 
         // L3 planes.
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
@@ -65,7 +73,7 @@ let package = Package(
         .target(name: "LineEditor"),
 
         // L3 console socket, framing and command tree (shared by kefud and kefu).
-        .target(name: "Console", dependencies: ["Storage"]),
+        .target(name: "Console", dependencies: ["Accounts"]),
 
         // L3 wiring.
         .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony", "Storage", "Sealing",
@@ -89,22 +97,23 @@ let package = Package(
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
         .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony", "Config"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
-        .testTarget(name: "DaemonTests", dependencies: ["KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Accounts", "KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop",
+                                                   "Console", "Storage"]),
         .testTarget(name: "CallControlTests", dependencies: ["CallControl", "MediaLoop", "Storage", "Channels", "SimChannels", "DSP", "Telephony",
                                                       "ACD", "IVR", "Config"]),
         .testTarget(name: "MediaLoopTests", dependencies: ["MediaLoop", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
-        .testTarget(name: "ToolsTests", dependencies: ["Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records", "Sealing"]),
+        .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records", "Sealing"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CLinuxRT"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Storage", "KefuDaemon", "Config", "CallControl", "Telephony"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Records", "Reports", "Sealing", "MediaLoop", "DSP"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Accounts", "Console", "Storage", "KefuDaemon", "Config", "CallControl", "Telephony"]),
+        .testTarget(name: "StorageTests", dependencies: ["Accounts", "Storage", "Records", "Reports", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"]),
     ],

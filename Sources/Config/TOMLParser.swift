@@ -24,9 +24,13 @@ public enum TOMLParser {
         var current = root
         var errors: [Failure] = []
         while !scanner.atEnd {
-            do {
-                scanner.skipBlanks()
+            scanner.skipBlanks()
+            let start = scanner.offset
+            do throws(Failure) {
                 guard let byte = scanner.peek else { break }
+                if byte == UInt8(ascii: "\r") && !scanner.atNewline {
+                    throw scanner.fail("a carriage return (\\r) with no line feed after it: save the file with Unix (LF) or Windows (CRLF) line ends")
+                }
                 if byte == UInt8(ascii: "#") || scanner.atNewline {
                     scanner.skipComment()
                     try scanner.endOfLine()
@@ -45,6 +49,8 @@ public enum TOMLParser {
             } catch {
                 errors.append(error)
                 scanner.recover()
+                // A statement that failed where it began must not be read again.
+                if scanner.offset <= start { scanner.skipLine() }
             }
         }
         return (root.freeze(), errors)

@@ -9,6 +9,8 @@ struct Scanner {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var atEnd: Bool { position >= bytes.count }
+    /// How far into the text the scanner is, in bytes.
+    var offset: Int { position }
     var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
     var atNewline: Bool {
         peek == UInt8(ascii: "\n") || (peek == UInt8(ascii: "\r") && position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "\n"))
@@ -20,6 +22,12 @@ struct Scanner {
     }
 
     func fail(_ message: String) -> Failure { Failure(line: line, message: message) }
+
+    /// Past the next line feed (or to the end).
+    mutating func skipLine() {
+        while let b = peek, b != UInt8(ascii: "\n") { advance() }
+        if !atEnd { advance() }
+    }
 
     mutating func skipBlanks() {
         while let b = peek, b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { advance() }

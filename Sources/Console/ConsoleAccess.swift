@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Storage
+import Accounts
 
 /// Decides a console peer's role from its kernel credentials and the
 /// config's groups: root and admin_group are admins, supervisor_group

@@ -1,4 +1,4 @@
-import Storage
+import Accounts
 
 /// One console command: its words (`agent pause`), its arguments, the
 /// least role that may run it, whether it changes anything (changes are

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Storage
+import Accounts
 import Synchronization
 
 /// A request that passed the door: the connection, what was asked, and who

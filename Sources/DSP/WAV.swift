@@ -102,7 +102,8 @@ public enum WAVCodec {
             }
             offset = body + size + (size & 1)  // chunks are padded to even length
         }
-        throw WAVError(offset: offset, reason: format == nil ? "no fmt chunk" : "no data chunk")
+        // A last chunk of odd size has no pad byte before the end: name the end, not past it.
+        throw WAVError(offset: min(offset, bytes.count), reason: format == nil ? "no fmt chunk" : "no data chunk")
     }
 
     private static func parseFormat(_ reader: inout ByteReader, at body: Int, size: Int) throws(WAVError) -> (WAVEncoding, Int) {

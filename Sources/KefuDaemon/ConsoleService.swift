@@ -1,4 +1,5 @@
 import ACD
+import Accounts
 import CallControl
 import Channels
 import Console

@@ -33,6 +33,14 @@ public enum Daemon {
         }
         signal(SIGINT) { _ in Daemon.stopRequested = 1 }
         signal(SIGTERM) { _ in Daemon.stopRequested = 1 }
+        // A parent may hand its blocked signals down (some supervisors and
+        // test runners block SIGINT): without this, a stop request would
+        // wait for ever and only kill -9 would end kefud.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         center.startHousekeeping()
         let console = ConsoleDoor.open(center)
         for note in console.notes { print("kefud: \(note)") }

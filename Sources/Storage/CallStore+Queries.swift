@@ -188,8 +188,19 @@ extension CallStore {
         }
     }
 
-    public func deleteAudit(before: Int64) throws(SQLiteError) {
-        try db.statement("DELETE FROM audit WHERE at_ms < ?1").run([before])
+    /// Deletes audit entries older than `before` (retention), first writing
+    /// an entry that says so at `now`: the log's append-only trigger lets an
+    /// entry go only 30 days after the newest one. Returns how many went.
+    @discardableResult
+    public func deleteAudit(before: Int64, now: Int64) throws(SQLiteError) -> Int {
+        try db.transaction { () throws(SQLiteError) -> Int in
+            let old = try db.statement("SELECT count(*) FROM audit WHERE at_ms < ?1").firstInt([before]) ?? 0
+            guard old > 0 else { return 0 }
+            try apply(.audit(AuditEntry(at: now, user: "retention", action: "retention-delete", object: "audit entries before \(before)",
+                                        detail: "\(old) entries past audit_days")))
+            try db.statement("DELETE FROM audit WHERE at_ms < ?1").run([before])
+            return db.changes
+        }
     }
 }
 

@@ -18,10 +18,15 @@ public final class CallStore {
     }
 
     /// The highest call id ever stored (new calls are numbered above it).
+    /// A call cut off by a crash before its row was written (still in the
+    /// menus or waiting) may have left queue events or a message only: its
+    /// number is taken too, so a new call never inherits its events.
     public func lastCallID() throws(SQLiteError) -> Int64 {
-        let calls = try db.statement("SELECT max(id) FROM calls").firstInt() ?? 0
-        let recorded = try db.statement("SELECT max(call_id) FROM recordings").firstInt() ?? 0
-        return Int64(max(calls, recorded))
+        let highest = try db.statement("""
+            SELECT max(m) FROM (SELECT max(id) AS m FROM calls UNION ALL SELECT max(call_id) FROM recordings
+                                UNION ALL SELECT max(call_id) FROM queue_events UNION ALL SELECT max(call_id) FROM messages)
+            """).firstInt() ?? 0
+        return Int64(highest)
     }
 
     /// Writes items in one transaction.

@@ -1,27 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Accounts
 import DSP
 import Sealing
-
-/// Who is asking, and what they may do.
-public struct Operator: Sendable, Equatable, CustomStringConvertible {
-    public enum Role: String, Sendable, Comparable, CaseIterable {
-        case viewer, supervisor, admin
-        var rank: Int { [.viewer: 0, .supervisor: 1, .admin: 2][self]! }
-        public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
-    }
-
-    public var name: String
-    public var role: Role
-
-    public init(name: String, role: Role) {
-        self.name = name
-        self.role = role
-    }
-
-    public var description: String { "\(name) (\(role.rawValue))" }
-}
 
 /// A refused or failed access to a recording, naming the recording and why.
 public struct VaultError: Error, CustomStringConvertible, Sendable {

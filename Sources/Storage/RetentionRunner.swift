@@ -96,7 +96,7 @@ public enum RetentionRunner {
         }
         try expireMessages(store, settings, now: now, into: &result)
         result.callRowsDeleted = try store.deleteCalls(before: now - Int64(settings.callsDays) * RetentionRules.dayMilliseconds)
-        try store.deleteAudit(before: now - Int64(settings.auditDays) * RetentionRules.dayMilliseconds)
+        try store.deleteAudit(before: now - Int64(settings.auditDays) * RetentionRules.dayMilliseconds, now: now)
         result.freeBytes = freeBytes(settings.recordingsDirectory)
         if let after = result.freeBytes {
             result.mustStopRecording = after < settings.rules.minFreeBytes

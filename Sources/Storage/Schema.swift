@@ -203,6 +203,22 @@ public enum Schema {
         ALTER TABLE calls ADD COLUMN transfers TEXT NOT NULL DEFAULT '';
         ALTER TABLE calls ADD COLUMN conferences INTEGER NOT NULL DEFAULT 0;
         """,
+        // 5: the audit is append-only. No entry may be changed; an entry may
+        // be deleted only once it is 30 days (the shortest audit_days) older
+        // than the newest entry, which is how retention removes old ones
+        // (it writes its own entry first). Clock-free: a wrong system clock
+        // cannot open the log.
+        """
+        CREATE TRIGGER audit_entries_are_never_changed BEFORE UPDATE ON audit
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only: its entries cannot be changed');
+        END;
+        CREATE TRIGGER audit_entries_are_kept_30_days BEFORE DELETE ON audit
+        WHEN old.at_ms > (SELECT max(at_ms) FROM audit) - 2592000000
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only: an entry is deleted only by retention, 30 days after newer entries');
+        END;
+        """,
     ]
 
     /// Work a migration needs beyond its SQL, run in the same transaction

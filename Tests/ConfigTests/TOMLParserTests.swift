@@ -108,6 +108,22 @@ import Testing
         #expect(errors.first?.line == 1)
     }
 
+    // A stray carriage return once sent the error recovery round the same
+    // statement for ever (found by fuzz-config: a file of one "\r").
+    @Test(arguments: ["\r", "a = 1\n\r", "a = 1\n  \rb = 2\n"])
+    func strayCarriageReturnIsRefusedAtItsLineAndReadingEnds(_ text: String) {
+        let (_, errors) = parse(text)
+        let line = text.hasPrefix("\r") ? 1 : 2
+        #expect(errors == [TOMLParser.Failure(line: line, message: "a carriage return (\\r) with no line feed after it: save the file with Unix (LF) or Windows (CRLF) line ends")])
+    }
+
+    @Test func windowsLineEndsAreStillRead() {
+        let (root, errors) = parse("a = 1\r\n\r\nb = 2\r\n")
+        #expect(errors.isEmpty)
+        #expect(root["b"]?.value == .integer(2))
+        #expect(root["b"]?.line == 3)
+    }
+
     @Test func unclosedListIsReportedWhereItOpens() {
         let (root, errors) = parse("agents = [\"8001\", \"8002\"\nhours = \"day\"\n")
         #expect(errors == [TOMLParser.Failure(line: 1, message: "expected ',' or ']' in the list, found 'hours = \"day\"' on line 2")])

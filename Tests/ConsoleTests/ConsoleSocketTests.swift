@@ -117,4 +117,26 @@ import Storage
             " root  agent unpause  8003  (8003: paused (lunch) → available)",
         ])
     }
+    @Test("a peer in none of the console's groups is refused at the door of the real socket whatever it asks: nothing runs, nothing is answered but the refusal, and each refusal is audited")
+    func unknownPeerIsRefusedOnTheRealSocket() throws {
+        let (center, dir) = try Self.center()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let door = ConsoleDoor.open(center)
+        defer { door.close() }
+        try #require(door.listener != nil, "\(door.notes)")
+        center.runVirtual(seconds: 1)
+        // uid 65534 with no supplementary group, with users (100), with nogroup (65534).
+        for groups in [[], [100], [65534]] {
+            for words in [["status"], ["agent", "pause", "8003", "lunch"], ["config", "apply"]] {
+                let answer = try Self.kefu(as: groups, words, center: center, door: door)
+                #expect(answer.status == 3, "\(groups) \(words): \(answer)")
+                #expect(answer.err.contains("refused: nobody is not in sys, daemon or bin") && answer.out.isEmpty, "\(groups) \(words): \(answer)")
+            }
+        }
+        #expect(center.control.flow.acd.agentSnapshots.first { $0.id.rawValue == "8003" }?.status.name == "available")
+        door.serve()  // the last refusal is audited at the next serve, after kefu has its answer
+        #expect(center.store.flush())
+        let audit = try CallStore(path: center.dataDirectory + "/kefu.db").audit()
+        #expect(audit.map { "\($0.user) \($0.action) \($0.object)" } == Array(repeating: "nobody console-refused uid 65534", count: 9))
+    }
 }

@@ -109,6 +109,11 @@ private let malformed: [MalformedWAV] = [
     MalformedWAV(name: "chunk before fmt overruns the file",
                  bytes: riff(chunk("LIST", fourCC("INFO"), claimedSize: 1000) + pcmFmt + chunk("data", [0, 0])),
                  offset: 16, reason: ["'LIST'", "claims 1000 bytes", "only 38 remain"]),
+    // The last chunk is odd-sized and the file ends before its pad byte: the
+    // place named is the file's end, not the byte after it (found by fuzz-wav).
+    MalformedWAV(name: "odd last chunk without its pad byte",
+                 bytes: riff(pcmFmt) + fourCC("LIST") + le32(1) + [0x41],
+                 offset: 45, reason: ["no data chunk"]),
     MalformedWAV(name: "chunk after fmt overruns the file",
                  bytes: riff(pcmFmt + chunk("fact", le32(1), claimedSize: 0x7FFF_FFFF)),
                  offset: 40, reason: ["'fact'", "claims 2147483647 bytes", "only 4 remain"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ACD
+import Accounts
 import CallControl
 import Channels
 import Config

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Accounts
 import Console
 import KefuDaemon
 import Storage

@@ -42,6 +42,18 @@ import Testing
         #expect(try second.lastCallID() == 7)
     }
 
+    @Test("call numbering continues above calls that left only queue events or a message (cut off by a crash before their row)")
+    func numberingSkipsCallsWithoutARow() throws {
+        let scratch = Scratch("numbering")
+        defer { scratch.remove() }
+        let store = try CallStore(path: scratch.path + "/kefu.db")
+        try store.write([.callStarted(callID: 3, line: 1, arrived: 1),
+                         .queueEvent(StoredQueueEvent(callID: 9, queue: "sales", kind: "joined", at: 2))])
+        #expect(try store.lastCallID() == 9)
+        try store.write([.messageSaved(StoredMessage(callID: 12, box: "sales", callerNumber: nil, at: 3, durationMilliseconds: 1_000, path: "m.wav"))])
+        #expect(try store.lastCallID() == 12)
+    }
+
     @Test("a database from newer firmware is refused with its version named, not misread")
     func newerSchemaRefused() throws {
         let scratch = Scratch("newer")

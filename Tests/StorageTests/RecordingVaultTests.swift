@@ -1,3 +1,4 @@
+import Accounts
 import DSP
 import Foundation
 import MediaLoop

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Accounts
 import Config
 import Records
 import Storage

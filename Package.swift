@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "MediaLoop", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "CallControl", dependencies: ["MediaLoop", "Storage", "Records", "Channels", "DSP", "Telephony", "ACD", "IVR", "Config"]),
 
-        // L2 line editing for the console shell (serial consoles, CJK widths).
+        // L2 line editing for the console shell (serial consoles, CJK widths); Tools pads its tables by the same widths.
         .target(name: "LineEditor"),
 
         // L3 console socket, framing and command tree (shared by kefud and kefu).
@@ -80,7 +80,8 @@ let package = Package(
                                                   "ACD", "IVR", "Config", "Tools", "Console", "Records", "LineEditor"]),
 
         // L3.
-        .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA"]),
+        .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA",
+                                              "LineEditor"]),
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
@@ -105,7 +106,8 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
-        .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records", "Sealing"]),
+        .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records",
+                                                    "Sealing", "LineEditor"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),

@@ -10,6 +10,8 @@ public enum ConsoleDispatch: Sendable, Equatable {
 
     /// Words both the console and the offline commands know.
     static let shared: Set<String> = ["recordings", "audit", "config", "report"]
+    /// Offline commands that print in the operator's language: `--lang` goes on to them.
+    static let speaksLanguage: Set<String> = ["recordings", "audit", "config", "report", "cdr", "staffing"]
 
     public static func decide(_ arguments: [String], environment: [String: String], commands: ConsoleCommands = ConsoleCatalog.all) -> ConsoleDispatch {
         var settings = ConsoleSettings(environment: environment)
@@ -17,6 +19,7 @@ public enum ConsoleDispatch: Sendable, Equatable {
         var others: [String] = []
         var offline: [String] = []
         var json = false
+        var lang: String?
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
@@ -24,6 +27,7 @@ public enum ConsoleDispatch: Sendable, Equatable {
             case "--json": json = true; offline.append(a)
             case "--socket" where i + 1 < arguments.count: settings.socket = arguments[i + 1]; i += 1
             case "--lang" where i + 1 < arguments.count:
+                lang = arguments[i + 1]
                 settings.language = ConsoleLanguage(rawValue: arguments[i + 1]) ?? settings.language; i += 1
             default:
                 if a.hasPrefix("-") { others.append(a) } else { words.append(a) }
@@ -38,7 +42,9 @@ public enum ConsoleDispatch: Sendable, Equatable {
         let first = words.first ?? ""
         let known = shared.contains(first) ? commands.commands.contains { words.starts(with: $0.words) }
             : commands.commands.contains { $0.words.first == first }
-        guard known, others.isEmpty else { return .offline(offline) }
+        guard known, others.isEmpty else {
+            return .offline(offline + (lang.map { speaksLanguage.contains(first) ? ["--lang", $0] : [] } ?? []))
+        }
         return .console(ConsoleRequest(arguments: words, json: json, language: settings.language), settings,
                         offlineFallback: shared.contains(words.first ?? ""))
     }

@@ -43,7 +43,9 @@ public final class ConsoleService {
         let words = request.arguments
         if words.isEmpty || words.first == "help" {
             let lines = commands.help(Array(words.dropFirst()), role: who.role, language: request.language)
-            return lines.isEmpty ? .failed("no command starts with '\(words.dropFirst().joined(separator: " "))'", status: 2) : ConsoleOutput(lines)
+            let asked = words.dropFirst().joined(separator: " ")
+            return lines.isEmpty ? .failed(request.language == .chinese ? "没有以 '\(asked)' 开头的命令" : "no command starts with '\(asked)'", status: 2)
+                : ConsoleOutput(lines)
         }
         let invocation: ConsoleInvocation
         switch commands.match(words, language: request.language) {
@@ -75,7 +77,7 @@ public final class ConsoleService {
 
     private func execute(_ i: ConsoleInvocation, _ request: ConsoleRequest, _ who: Operator) -> ConsoleOutput {
         let a = i.arguments
-        let json = request.json
+        let json = request.json, language = request.language, chinese = request.language == .chinese
         switch i.command.name {
         case "status": return ConsoleViews.status(center, overruns: overruns(), language: request.language)
         case "channels": return ConsoleViews.channels(center, json: json, language: request.language)
@@ -93,47 +95,48 @@ public final class ConsoleService {
         case "calls show":
             let n = Int(a[0].replacingOccurrences(of: "call-", with: "")) ?? -1
             return ConsoleCallShow.show(a[0], store: store, context: storage(who), inProgress: center.control.flow.calls[CallControl.CallID(n)] != nil, json: json)
-        case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json)
+        case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json, language: language)
         case "caller note":
             do {
                 try store.addNote(CallerNote(caller: a[0], at: StorageContext.nowMilliseconds(), user: who.name, text: a.dropFirst().joined(separator: " ")))
-                return ConsoleOutput(["note added to \(a[0])"])
+                return ConsoleOutput([chinese ? "已为 \(a[0]) 添加备注" : "note added to \(a[0])"])
             } catch { return .failed("\(error)") }
         case "messages": return ConsoleMailboxes.messages(box: a.first, store: store, context: storage(who), json: json, language: request.language)
         case "messages heard": return ConsoleMailboxes.mark(a[0], "heard", store: store, who: who.name)
         case "messages delete": return ConsoleMailboxes.mark(a[0], "deleted", store: store, who: who.name)
         case "callbacks": return ConsoleMailboxes.callbacks(center.control.flow.acd, json: json, language: request.language)
         case "features": return ConsoleFeatures.list(center.control.flow.plan, json: json, language: request.language)
-        case "recordings list": return output(RecordingsTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, agent: nil, queue: nil, json: json))
+        case "recordings list":
+            return output(RecordingsTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, agent: nil, queue: nil, json: json, chinese: chinese))
         case "recordings info":
-            guard let call = Int64(a[0].replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(a[0])' is not a call number", status: 2) }
-            return output(RecordingsTool.info(storage(who), call: call, json: json))
+            guard let call = callNumber(a[0]) else { return notACall(a[0], language) }
+            return output(RecordingsTool.info(storage(who), call: call, json: json, chinese: chinese))
         case "recordings export":
-            guard let call = Int64(a[0].replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(a[0])' is not a call number", status: 2) }
-            return output(RecordingsTool.export(storage(who), call: call, to: a[1]))
-        case "recordings review": return output(RecordingsTool.review(storage(who), from: a.first, to: a.first, worst: 3, json: json))
-        case "config diff":
-            let path = center.options.configPath
-            guard let running = runningConfig else { return .failed("the running config's text was not kept (\(path) was unreadable at start)") }
-            let now: String
-            do { now = String(decoding: try FileIO.read(path), as: UTF8.self) } catch { return .failed("\(error)") }
-            let changes = LineDiff.render(LineDiff.changes(old: running, new: now))
-            return ConsoleOutput(changes.isEmpty ? ["\(path) is what kefud is running"] : ["\(path) against the running config:"] + changes)
-        case "config apply": return applyConfig()
-        case "config rollback": return rollbackConfig()
+            guard let call = callNumber(a[0]) else { return notACall(a[0], language) }
+            return output(RecordingsTool.export(storage(who), call: call, to: a[1], chinese: chinese))
+        case "recordings review": return output(RecordingsTool.review(storage(who), from: a.first, to: a.first, worst: 3, json: json, chinese: chinese))
+        case "config diff": return configDiff(language)
+        case "config apply": return applyConfig(language)
+        case "config rollback": return rollbackConfig(language)
         case "logs":
             let n = a.first.flatMap(Int.init) ?? 20
             let log = center.control.log
-            return ConsoleOutput(log.isEmpty ? ["no notes or alarms"] : Array(log.suffix(n)))
-        case "audit list": return output(AuditTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, json: json))
+            return ConsoleOutput(log.isEmpty ? [ConsoleText.t("no notes or alarms", language)] : Array(log.suffix(n)))
+        case "audit list": return output(AuditTool.list(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, json: json, chinese: chinese))
         case "report":
             return output(ReportTool.run(storage(who), from: a.first, to: a.count > 1 ? a[1] : nil, json: json,
-                                         chinese: request.language == .chinese, csvDirectory: nil))
+                                         chinese: chinese, csvDirectory: nil))
         case "report export":
             return output(ReportTool.run(storage(who), from: a.count > 1 ? a[1] : nil, to: a.count > 2 ? a[2] : nil, json: false,
-                                         chinese: request.language == .chinese, csvDirectory: a[0]))
-        default: return .failed("\(i.command.name): not handled by this kefud", status: 2)
+                                         chinese: chinese, csvDirectory: a[0]))
+        default: return .failed("\(i.command.name): " + ConsoleText.t("not handled by this kefud", language), status: 2)
         }
+    }
+
+    func callNumber(_ text: String) -> Int64? { Int64(text.replacingOccurrences(of: "call-", with: "")) }
+
+    func notACall(_ text: String, _ language: ConsoleLanguage) -> ConsoleOutput {
+        .failed(language == .chinese ? "'\(text)' 不是呼叫编号" : "'\(text)' is not a call number", status: 2)
     }
 
     private func output(_ o: RecordingsTool.Output) -> ConsoleOutput {

@@ -14,6 +14,9 @@ enum ConsoleText {
         "calls in progress": "进行中的呼叫", "finished since start": "启动以来已结束", "of": "/",
         "no messages for": "没有留言:", "unknown": "未知", "s": "秒",
         "ringing": "振铃中",
+        "no notes or alarms": "没有提示或告警", "not handled by this kefud": "此 kefud 不处理该命令",
+        "NOTES": "备注", "in progress": "进行中", "recorded": "有录音", "survey": "评分", "talked": "通话", "last": "最近",
+        "agent": "坐席", "no agent": "无坐席",
     ]
 
     static func t(_ english: String, _ language: ConsoleLanguage) -> String {

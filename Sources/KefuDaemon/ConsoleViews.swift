@@ -54,7 +54,7 @@ enum ConsoleViews {
         for c in flow.plan.lineOrder { out.append("  " + pad(c.description, 6) + LiveView.describe(flow.lines[c] ?? .idle, flow: flow, now: center.now)) }
         out.append(ConsoleText.t("PHONES", language))
         for p in flow.plan.phones {
-            let agent = flow.acd.agent(on: ChannelID(p.rawValue)).map { "agent \($0.rawValue)" } ?? "no agent"
+            let agent = flow.acd.agent(on: ChannelID(p.rawValue)).map { ConsoleText.t("agent", language) + " \($0.rawValue)" } ?? ConsoleText.t("no agent", language)
             out.append("  " + pad(p.description, 6) + pad(agent, 12) + "\(flow.phones[p] ?? .idle)")
         }
         return ConsoleOutput(out)
@@ -135,12 +135,15 @@ enum ConsoleViews {
             out += agents(center, json: false, language: language).lines
             let seconds = Int(center.now.seconds)
             out.append("")
-            out.append("\(center.config.system.name) — up \(seconds / 60)m\(two(seconds % 60))s — calls in progress \(flow.calls.count)")
+            out.append("\(center.config.system.name) — \(t("up")) \(seconds / 60)m\(two(seconds % 60))s — \(t("calls in progress")) \(flow.calls.count)")
         }
         return ConsoleOutput(out)
     }
 
-    static func caller(_ number: String, store: CallStore, context: StorageContext, json: Bool) -> ConsoleOutput {
+    static func caller(_ number: String, store: CallStore, context: StorageContext, json: Bool,
+                       language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func t(_ s: String) -> String { ConsoleText.t(s, language) }
+        let zh = language == .chinese
         do {
             let calls = try store.calls(caller: number, limit: 50)
             let notes = try store.notes(caller: number)
@@ -158,15 +161,16 @@ enum ConsoleViews {
                     return l.text
                 })
             }
-            guard !calls.isEmpty || !notes.isEmpty else { return ConsoleOutput(["no calls from \(number)"]) }
-            var out = ["\(number): \(calls.count) call(s)" + (calls.first.map { ", last \(context.local($0.arrived))" } ?? "")]
+            guard !calls.isEmpty || !notes.isEmpty else { return ConsoleOutput([zh ? "没有来自 \(number) 的呼叫" : "no calls from \(number)"]) }
+            var out = ["\(number): " + (zh ? "来电 \(calls.count) 次" : "\(calls.count) call(s)")
+                       + (calls.first.map { ", \(t("last")) \(context.local($0.arrived))" } ?? "")]
             for c in calls {
-                let talk = c.talkMilliseconds.map { ", talked \($0 / 1000) s" } ?? ""
+                let talk = c.talkMilliseconds.map { ", \(t("talked")) \($0 / 1000) \(t("s"))" } ?? ""
                 out.append("  " + pad(context.local(c.arrived), 20) + pad("call-\(c.callID)", 9) + pad(c.queue ?? "-", 9) + pad(c.agent ?? "-", 6)
-                           + (c.endReason ?? "in progress") + talk + (c.surveyScore.map { ", survey \($0)" } ?? "")
-                           + (c.recording != nil ? ", recorded" : ""))
+                           + (c.endReason ?? t("in progress")) + talk + (c.surveyScore.map { ", \(t("survey")) \($0)" } ?? "")
+                           + (c.recording != nil ? ", " + t("recorded") : ""))
             }
-            if !notes.isEmpty { out.append("NOTES") }
+            if !notes.isEmpty { out.append(t("NOTES")) }
             for n in notes { out.append("  \(context.local(n.at))  \(n.user): \(n.text)") }
             return ConsoleOutput(out)
         } catch { return .failed("\(error)") }

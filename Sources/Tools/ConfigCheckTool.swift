@@ -21,8 +21,8 @@ public enum ConfigCheckTool {
 
     /// Checks with the system clock deciding which year the holiday
     /// calendars must cover.
-    public static func run(path: String) -> Result {
-        run(path: path, unixSeconds: Int64(time(nil)))
+    public static func run(path: String, chinese: Bool = false) -> Result {
+        run(path: path, unixSeconds: Int64(time(nil)), chinese: chinese)
     }
 
     /// A config file read with its holiday calendars, checked as a whole.
@@ -75,8 +75,11 @@ public enum ConfigCheckTool {
     }
 
     /// `unixSeconds` (now, seconds since 1970 UTC) decides which year the
-    /// holiday calendars must cover.
-    public static func run(path: String, unixSeconds: Int64) -> Result {
+    /// holiday calendars must cover. With `chinese` the summary is Chinese;
+    /// each problem stays `FILE:LINE: error|warning: reason` in English.
+    public static func run(path: String, unixSeconds: Int64, chinese: Bool = false) -> Result {
+        let w = ToolText(chinese: chinese)
+        func count(_ n: Int, _ word: String, _ zh: String) -> String { chinese ? "\(zh) \(n) 个" : plural(n, word) }
         let loaded: Loaded
         do { loaded = try load(path: path, unixSeconds: unixSeconds) } catch {
             return Result(lines: ["kefu config check: \(error)"], status: 2)
@@ -86,11 +89,12 @@ public enum ConfigCheckTool {
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         if errors == 0 {
             let channels = config.lines.reduce(0) { $0 + $1.channels.count }
-            lines.append("\(path): OK, \(plural(warnings, "warning")) (\(plural(config.lines.count, "line group")), \(plural(channels, "channel")), "
-                         + "\(plural(config.agents.count, "agent")), \(plural(config.queues.count, "queue")), \(plural(config.menus.count, "menu")), "
-                         + "\(plural(config.schedules.count, "schedule")), \(plural(loaded.calendar.days.count, "calendar day")))")
+            lines.append("\(path): " + w("OK", "正常") + ", \(count(warnings, "warning", "警告")) (\(count(config.lines.count, "line group", "线路组")), "
+                         + "\(count(channels, "channel", "通道")), \(count(config.agents.count, "agent", "坐席")), \(count(config.queues.count, "queue", "队列")), "
+                         + "\(count(config.menus.count, "menu", "菜单")), \(count(config.schedules.count, "schedule", "时间表")), "
+                         + "\(count(loaded.calendar.days.count, "calendar day", "日历日")))")
         } else {
-            lines.append("\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))")
+            lines.append("\(path): \(count(errors, "error", "错误")), \(count(warnings, "warning", "警告"))")
         }
         return Result(lines: lines, status: errors == 0 ? 0 : 1)
     }
@@ -98,14 +102,15 @@ public enum ConfigCheckTool {
     /// `kefu config prompts FILE`: every prompt file the config needs, one
     /// `<language>/<name>.wav` per line, relative to the prompt directory.
     /// A config with errors lists nothing (status 1, the errors on the lines).
-    public static func promptFiles(path: String) -> Result {
+    public static func promptFiles(path: String, chinese: Bool = false) -> Result {
         let text: String
         do { text = String(decoding: try FileIO.read(path), as: UTF8.self) } catch {
             return Result(lines: ["kefu config prompts: \(error)"], status: 2)
         }
         let loaded = ConfigLoader.load(text, file: path)
         guard loaded.isValid else {
-            return Result(lines: loaded.diagnostics.errors.map(\.description) + ["\(path): fix the errors first (kefu config check)"], status: 1)
+            let fix = chinese ? "\(path): 请先修正错误 (kefu config check)" : "\(path): fix the errors first (kefu config check)"
+            return Result(lines: loaded.diagnostics.errors.map(\.description) + [fix], status: 1)
         }
         return Result(lines: requiredPromptFiles(loaded.config), status: 0)
     }

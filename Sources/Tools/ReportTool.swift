@@ -38,8 +38,8 @@ public enum ReportTool {
 
     static func text(_ r: CenterReport, chinese: Bool) -> [String] {
         let isChinese = chinese
-        func w(_ english: String, _ zh: String) -> String { isChinese ? zh : english }
-        let pad = cell
+        let w = ToolText(chinese: chinese)
+        let pad = ToolText.cell
         var out = [w("QUEUES", "队列")]
         out.append("  " + pad(w("queue", "队列"), 10) + pad(w("offered", "呼入"), 8) + pad(w("answered", "接通"), 9)
                    + pad(w("abandon", "放弃"), 8) + pad(w("short", "短放弃"), 6) + pad(w("SL", "服务水平"), 12)
@@ -79,20 +79,6 @@ public enum ReportTool {
         }
         if r.callsNotQueued > 0 { out.append(w("calls that never joined a queue: ", "未进入队列的呼叫: ") + "\(r.callsNotQueued)") }
         return out
-    }
-
-    /// `s` padded to `width` terminal columns (a CJK character takes two), then a space if it fills them.
-    static func cell(_ s: String, _ width: Int) -> String {
-        let columns = s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-        return columns >= width ? s + " " : s + String(repeating: " ", count: width - columns)
-    }
-
-    private static func isWide(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6: return true
-        default: return false
-        }
     }
 
     static func minutes(_ ms: Int64) -> String { "\(ms / 60_000)m" }

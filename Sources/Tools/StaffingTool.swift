@@ -31,33 +31,45 @@ public struct StaffingReport: Sendable {
     /// Rows from a few agents below the answer to a few above.
     public var rows: [StaffingRow]
 
-    public var text: [String] {
-        let o = options
+    /// The table in English.
+    public var text: [String] { text(chinese: false) }
+
+    /// The target, a row per staffing level around the answer and the
+    /// answer, with the fixed words in English or Chinese (the figures are the same).
+    public func text(chinese: Bool) -> [String] {
+        let o = options, w = ToolText(chinese: chinese)
         let traffic = Traffic(callsPerHour: o.callsPerHour, handleTime: o.handleTime)
+        let rate = Format.fixed(o.callsPerHour, 0), aht = Format.fixed(o.handleTime, 0), erlangs = Format.fixed(traffic.erlangs, 2)
+        let level = Format.percent(o.serviceLevel), threshold = Format.fixed(o.threshold, 0)
         var lines = [
-            "\(Format.fixed(o.callsPerHour, 0)) calls/h, AHT \(Format.fixed(o.handleTime, 0)) s: \(Format.fixed(traffic.erlangs, 2)) Erlangs; "
-                + "target \(Format.percent(o.serviceLevel)) within \(Format.fixed(o.threshold, 0)) s"
-                + (o.maxAbandonRate.map { ", abandon at most \(Format.percent($0))" } ?? "")
-                + (o.patience.map { " (Erlang A, mean patience \(Format.fixed($0, 0)) s)" } ?? " (Erlang C)"),
-            pad("agents", 6) + "  " + pad("service level", 13) + "  " + pad("waited", 7) + "  "
-                + pad(o.patience == nil ? "ASA" : "wait", 7) + "  " + pad("abandoned", 9) + "  " + pad("occupancy", 9),
+            w("\(rate) calls/h, AHT \(aht) s: \(erlangs) Erlangs; target \(level) within \(threshold) s",
+              "每小时 \(rate) 通, 平均处理 \(aht) 秒: \(erlangs) Erlang; 目标 \(threshold) 秒内接听 \(level)")
+                + (o.maxAbandonRate.map { w(", abandon at most \(Format.percent($0))", ", 放弃率不超过 \(Format.percent($0))") } ?? "")
+                + (o.patience.map { w(" (Erlang A, mean patience \(Format.fixed($0, 0)) s)", " (Erlang A, 平均耐心 \(Format.fixed($0, 0)) 秒)") } ?? " (Erlang C)"),
+            pad(w("agents", "坐席数"), 6) + "  " + pad(w("service level", "服务水平"), 13) + "  " + pad(w("waited", "需等待"), 7) + "  "
+                + pad(o.patience == nil ? w("ASA", "平均应答") : w("wait", "平均等待"), 8) + "  " + pad(w("abandoned", "放弃率"), 9) + "  "
+                + pad(w("occupancy", "占用率"), 9),
         ]
         for row in rows {
             lines.append(pad(String(row.agents), 6) + "  " + pad(Format.percent(row.serviceLevel), 13) + "  "
-                + pad(Format.percent(row.probabilityOfWaiting), 7) + "  " + pad(Format.fixed(row.averageWait, 1) + " s", 7) + "  "
+                + pad(Format.percent(row.probabilityOfWaiting), 7) + "  " + pad(Format.fixed(row.averageWait, 1) + w(" s", " 秒"), 8) + "  "
                 + pad(Format.percent(row.abandonRate), 9) + "  " + pad(Format.percent(row.occupancy), 9)
-                + (row.agents == needed ? "  <- needed" : ""))
+                + (row.agents == needed ? w("  <- needed", "  <- 所需") : ""))
         }
         if let f = o.formula {
-            lines.append("planning formula: \(Format.fixed(f.customers, 0)) customers × \(f.dailyCallRate) calls/day × \(Format.percent(f.peakHourShare)) in the peak hour"
-                + " × \(Format.fixed(f.handleTime, 0)) s ÷ (3600 × \(Format.percent(f.maxOccupancy)) occupancy) = \(Format.fixed(f.agents, 1))"
-                + " → \(f.agentsNeeded) agents (no waiting target; Erlang: \(needed.map(String.init) ?? "none"))")
+            let customers = Format.fixed(f.customers, 0), peak = Format.percent(f.peakHourShare), handle = Format.fixed(f.handleTime, 0)
+            let occupancy = Format.percent(f.maxOccupancy), agents = Format.fixed(f.agents, 1), erlang = needed.map(String.init) ?? w("none", "无")
+            lines.append(w("planning formula: \(customers) customers × \(f.dailyCallRate) calls/day × \(peak) in the peak hour"
+                           + " × \(handle) s ÷ (3600 × \(occupancy) occupancy) = \(agents) → \(f.agentsNeeded) agents (no waiting target; Erlang: \(erlang))",
+                           "规划公式: \(customers) 客户 × 每天 \(f.dailyCallRate) 通 × 高峰小时占 \(peak)"
+                           + " × \(handle) 秒 ÷ (3600 × 占用率 \(occupancy)) = \(agents) → \(f.agentsNeeded) 名坐席 (无等待目标; Erlang: \(erlang))"))
         }
         if let needed {
-            lines.append("needed on the phones: \(needed)"
-                + (o.shrinkage > 0 ? "; to schedule with \(Format.percent(o.shrinkage)) shrinkage: \(scheduled ?? needed)" : ""))
+            let shrinkage = Format.percent(o.shrinkage), scheduled = scheduled ?? needed
+            lines.append(w("needed on the phones: \(needed)", "在线所需坐席: \(needed)")
+                + (o.shrinkage > 0 ? w("; to schedule with \(shrinkage) shrinkage: \(scheduled)", "; 计入 \(shrinkage) 缺勤损耗, 需排班: \(scheduled)") : ""))
         } else {
-            lines.append("no staffing up to the limit meets the target")
+            lines.append(w("no staffing up to the limit meets the target", "上限以内没有能达到目标的人数"))
         }
         return lines
     }
@@ -81,9 +93,7 @@ public struct StaffingReport: Sendable {
         return top.text
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
-    }
+    private func pad(_ s: String, _ width: Int) -> String { ToolText.right(s, width) }
 }
 
 public enum StaffingTool {

@@ -23,8 +23,10 @@ struct ConfigCommand: ParsableCommand {
         @Argument(help: "The configuration file.")
         var file: String = ConfigCheckTool.defaultPath
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
-            let result = ConfigCheckTool.run(path: file)
+            let result = ConfigCheckTool.run(path: file, chinese: language.chinese)
             if result.status == 2 {
                 for line in result.lines { printError(line) }
             } else {
@@ -47,8 +49,10 @@ struct ConfigCommand: ParsableCommand {
         @Argument(help: "The configuration file.")
         var file: String = ConfigCheckTool.defaultPath
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
-            let result = ConfigCheckTool.promptFiles(path: file)
+            let result = ConfigCheckTool.promptFiles(path: file, chinese: language.chinese)
             if result.status == 0 {
                 for line in result.lines { print(line) }
             } else {

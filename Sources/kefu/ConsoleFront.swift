@@ -35,7 +35,8 @@ enum ConsoleFront {
     static func help(_ words: [String], _ settings: ConsoleSettings) -> Int32 {
         let lines = ConsoleCatalog.all.help(words, role: .admin, language: settings.language)
         guard !lines.isEmpty else {
-            say(["kefu: no command starts with '\(words.joined(separator: " "))'"], fd: 2)
+            let asked = words.joined(separator: " ")
+            say([settings.language == .chinese ? "kefu: 没有以 '\(asked)' 开头的命令" : "kefu: no command starts with '\(asked)'"], fd: 2)
             return 2
         }
         let roles = ConsoleCatalog.all.commands.filter { $0.words.starts(with: words) }.map(\.role.rawValue)

@@ -48,7 +48,8 @@ extension ConsoleFront {
     static func run(_ words: [String], _ settings: ConsoleSettings) {
         var environment = ["KEFU_CONSOLE": settings.socket, "LANG": settings.language == .chinese ? "zh_CN.UTF-8" : "C"]
         environment["HOME"] = nil
-        switch ConsoleDispatch.decide(words, environment: environment) {
+        // The shell's language goes on to offline commands as --lang (their child process has the shell's own locale).
+        switch ConsoleDispatch.decide(["--lang", settings.language.rawValue] + words, environment: environment) {
         case .help(let w, let s): _ = help(w, s)
         case .console(let request, let s, _):
             if request.arguments.first == "wallboard" && !request.json { _ = wallboard(request, s) } else { _ = oneShot(request, s) }

@@ -27,6 +27,7 @@ struct StaffingCommand: ParsableCommand {
     @Option(name: .customLong("peak-share"), help: "The peak hour's share of the day's calls (planning formula).") var peakShare: Double = 0.15
     @Option(name: .customLong("max-occupancy"), help: "Highest sustainable occupancy (planning formula).") var maxOccupancy: Double = 0.85
     @Flag(help: "Print one JSON object instead of text.") var json = false
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var options = StaffingOptions()
@@ -43,6 +44,6 @@ struct StaffingCommand: ParsableCommand {
         }
         let report: StaffingReport
         do { report = try StaffingTool.run(options) } catch { throw ValidationError(error.message) }
-        if json { print(report.json) } else { report.text.forEach { print($0) } }
+        if json { print(report.json) } else { report.text(chinese: language.chinese).forEach { print($0) } }
     }
 }

@@ -46,7 +46,10 @@ struct RecordingsCommand: ParsableCommand {
         @Option(help: "Only this agent's calls.") var agent: String?
         @Option(help: "Only this queue's calls.") var queue: String?
         @Flag(help: "One JSON object per line.") var json = false
-        func run() throws { try finish(RecordingsTool.list(try storage.context(), from: from, to: to, agent: agent, queue: queue, json: json)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws {
+            try finish(RecordingsTool.list(try storage.context(), from: from, to: to, agent: agent, queue: queue, json: json, chinese: language.chinese))
+        }
     }
 
     struct Info: ParsableCommand {
@@ -54,7 +57,8 @@ struct RecordingsCommand: ParsableCommand {
         @OptionGroup var storage: StorageOptions
         @Argument(help: "The call number.") var call: Int64
         @Flag(help: "As a JSON object.") var json = false
-        func run() throws { try finish(RecordingsTool.info(try storage.context(), call: call, json: json)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws { try finish(RecordingsTool.info(try storage.context(), call: call, json: json, chinese: language.chinese)) }
     }
 
     struct Export: ParsableCommand {
@@ -62,7 +66,8 @@ struct RecordingsCommand: ParsableCommand {
         @OptionGroup var storage: StorageOptions
         @Argument(help: "The call number.") var call: Int64
         @Argument(help: "The WAV file to create.") var file: String
-        func run() throws { try finish(RecordingsTool.export(try storage.context(), call: call, to: file)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws { try finish(RecordingsTool.export(try storage.context(), call: call, to: file, chinese: language.chinese)) }
     }
 
     struct ExportMatching: ParsableCommand {
@@ -74,8 +79,10 @@ struct RecordingsCommand: ParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD.") var to: String?
         @Option(help: "Only this agent's calls.") var agent: String?
         @Option(help: "Only this queue's calls.") var queue: String?
+        @OptionGroup var language: LanguageOption
         func run() throws {
-            try finish(RecordingsTool.exportMatching(try storage.context(), from: from, to: to, agent: agent, queue: queue, into: folder))
+            try finish(RecordingsTool.exportMatching(try storage.context(), from: from, to: to, agent: agent, queue: queue, into: folder,
+                                                     chinese: language.chinese))
         }
     }
 
@@ -84,7 +91,8 @@ struct RecordingsCommand: ParsableCommand {
         @OptionGroup var storage: StorageOptions
         @Argument(help: "The call number.") var call: Int64
         @Option(help: "ALSA device.") var device: String = "default"
-        func run() throws { try finish(RecordingsTool.play(try storage.context(), call: call, device: device)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws { try finish(RecordingsTool.play(try storage.context(), call: call, device: device, chinese: language.chinese)) }
     }
 
     struct FlagCall: ParsableCommand {
@@ -93,7 +101,8 @@ struct RecordingsCommand: ParsableCommand {
         @Argument(help: "The call number.") var call: Int64
         @Option(help: "Why (kept in the audit log).") var reason: String
         @Flag(help: "Clear the flag instead.") var clear = false
-        func run() throws { try finish(RecordingsTool.flag(try storage.context(), call: call, clear: clear, reason: reason)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws { try finish(RecordingsTool.flag(try storage.context(), call: call, clear: clear, reason: reason, chinese: language.chinese)) }
     }
 
     struct Delete: ParsableCommand {
@@ -101,7 +110,8 @@ struct RecordingsCommand: ParsableCommand {
         @OptionGroup var storage: StorageOptions
         @Argument(help: "The call number.") var call: Int64
         @Option(help: "Why (kept in the audit log).") var reason: String
-        func run() throws { try finish(RecordingsTool.delete(try storage.context(), call: call, reason: reason)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws { try finish(RecordingsTool.delete(try storage.context(), call: call, reason: reason, chinese: language.chinese)) }
     }
 
     struct Review: ParsableCommand {
@@ -113,14 +123,18 @@ struct RecordingsCommand: ParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD.") var to: String?
         @Option(help: "Calls per agent per day.") var worst: Int = 3
         @Flag(help: "One JSON object per line.") var json = false
+        @OptionGroup var language: LanguageOption
         func validate() throws { guard worst > 0 else { throw ValidationError("--worst must be at least 1") } }
-        func run() throws { try finish(RecordingsTool.review(try storage.context(), from: from, to: to, worst: worst, json: json)) }
+        func run() throws {
+            try finish(RecordingsTool.review(try storage.context(), from: from, to: to, worst: worst, json: json, chinese: language.chinese))
+        }
     }
 
     struct Keygen: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a new recording key file (mode 600; an existing file is never overwritten).")
         @Argument(help: "The key file to create, e.g. /etc/kefu/recording.key.") var file: String
-        func run() throws { try finish(RecordingsTool.keygen(path: file)) }
+        @OptionGroup var language: LanguageOption
+        func run() throws { try finish(RecordingsTool.keygen(path: file, chinese: language.chinese)) }
     }
 }
 
@@ -148,7 +162,8 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "First day, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
     @Flag(help: "One JSON object per line.") var json = false
-    func run() throws { try finish(AuditTool.list(try storage.context(), from: from, to: to, json: json)) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try finish(AuditTool.list(try storage.context(), from: from, to: to, json: json, chinese: language.chinese)) }
 }
 
 struct StorageCommand: ParsableCommand {
@@ -173,10 +188,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "First day, YYYY-MM-DD (default today).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD (default: the first).") var to: String?
     @Option(help: "Write CSV files (queues, agents, pauses, hours, days, staffing) into this folder.") var csv: String?
-    @Option(help: "Language: en or zh.") var lang: String = "en"
+    @OptionGroup var language: LanguageOption
     @Flag(help: "One JSON object per line.") var json = false
-    func validate() throws { guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh") } }
     func run() throws {
-        try finish(ReportTool.run(try storage.context(), from: from, to: to, json: json, chinese: lang == "zh", csvDirectory: csv))
+        try finish(ReportTool.run(try storage.context(), from: from, to: to, json: json, chinese: language.chinese, csvDirectory: csv))
     }
 }

@@ -46,4 +46,64 @@ import Storage
         #expect(run(["callbacks"], .chinese) == ["没有待回拨的预约"])
         #expect(run(["callbacks"], .english) == ["no callbacks waiting"])
     }
+
+    @Test("caller history, recordings, audit, help and argument errors speak Chinese for a zh request and English otherwise")
+    func historyAndRecordsFollowTheLanguage() throws {
+        let options = SimulatedCenterTests.options(config: SimulatedCenterTests.exampleConfig)
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let center = try SimulatedCenterTests.center(options, seconds: 1)
+        let service = try ConsoleService(center: center)
+        let admin = Operator(name: "root", role: .admin)
+        func run(_ words: [String], _ language: ConsoleLanguage) -> ConsoleOutput {
+            service.run(ConsoleRequest(arguments: words, language: language), as: admin)
+        }
+        // Before any change, so no audit entry is being written between the two.
+        let zhAudit = run(["audit", "list"], .chinese).lines, enAudit = run(["audit", "list"], .english).lines
+        #expect(zhAudit.first?.hasPrefix("时间") == true && enAudit.first?.hasPrefix("TIME") == true, "\(zhAudit)")
+        #expect(zhAudit.count == enAudit.count)
+        #expect(run(["caller", "13900000000"], .chinese).lines == ["没有来自 13900000000 的呼叫"])
+        #expect(run(["caller", "13900000000"], .english).lines == ["no calls from 13900000000"])
+        #expect(run(["caller", "note", "13900000000", "回电"], .chinese).lines == ["已为 13900000000 添加备注"])
+        let zhCaller = run(["caller", "13900000000"], .chinese).lines, enCaller = run(["caller", "13900000000"], .english).lines
+        #expect(Array(zhCaller.prefix(2)) == ["13900000000: 来电 0 次", "备注"])
+        #expect(Array(enCaller.prefix(2)) == ["13900000000: 0 call(s)", "NOTES"])
+        #expect(zhCaller.dropFirst(2) == enCaller.dropFirst(2), "the notes themselves are the same")
+
+        let zhList = run(["recordings", "list"], .chinese).lines, enList = run(["recordings", "list"], .english).lines
+        #expect(zhList.first?.hasPrefix("呼叫    开始时间") == true && enList.first?.hasPrefix("CALL    STARTED") == true)
+        #expect(zhList.count == enList.count)
+        #expect(run(["recordings", "info", "x"], .chinese).errors == ["'x' 不是呼叫编号"])
+        #expect(run(["recordings", "info", "x"], .english).errors == ["'x' is not a call number"])
+        #expect(run(["recordings", "info", "99"], .chinese).errors == ["录音 99: 不存在"])
+
+        #expect(run(["help", "nosuch"], .chinese).errors == ["没有以 'nosuch' 开头的命令"])
+        #expect(run(["help", "nosuch"], .english).errors == ["no command starts with 'nosuch'"])
+    }
+
+    @Test("config diff, apply and rollback give their fixed messages in Chinese for a zh request and English otherwise")
+    func configMessagesFollowTheLanguage() throws {
+        let path = try ConfigApplyTests().copyOfExampleConfig()
+        let options = SimulatedCenterTests.options(config: path)
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let center = try SimulatedCenterTests.center(options, seconds: 1)
+        let service = try ConsoleService(center: center)
+        let admin = Operator(name: "root", role: .admin)
+        func run(_ words: [String], _ language: ConsoleLanguage) -> ConsoleOutput {
+            service.run(ConsoleRequest(arguments: words, language: language), as: admin)
+        }
+        #expect(run(["config", "diff"], .chinese).lines == ["\(path) 与 kefud 正在运行的配置相同"])
+        #expect(run(["config", "diff"], .english).lines == ["\(path) is what kefud is running"])
+        #expect(run(["config", "rollback"], .chinese).errors == ["无可回滚: 启动以来没有应用过配置"])
+        #expect(run(["config", "rollback"], .english).errors == ["nothing to roll back: no config was applied since start"])
+        try ConfigApplyTests().edit(path) { $0.replacingOccurrences(of: "max_wait = 180", with: "max_wait = 120") }
+        let diff = run(["config", "diff"], .chinese).lines
+        #expect(diff.first == "\(path) 与运行中配置的差异:" && diff.count > 1)
+        #expect(run(["config", "apply"], .chinese).lines.last == "\(path) 已生效; 进行中的呼叫继续 (新呼叫使用新配置)")
+        #expect(run(["config", "rollback"], .english).lines.last
+                == "\(path) rolled back to the config that ran before the last apply; calls in progress go on")
+        try ConfigApplyTests().edit(path) { $0.replacingOccurrences(of: "max_wait = 180", with: "max_wait = \"soon\"") }
+        let refused = run(["config", "apply"], .chinese)
+        #expect(refused.status == 1 && refused.errors.last == "\(path) 未生效: 运行中的配置保持不变")
+        #expect(refused.errors.contains { $0.contains("must be a number of seconds") }, "the checker's reason stays as it gives it")
+    }
 }

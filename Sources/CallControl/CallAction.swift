@@ -12,6 +12,9 @@ public enum CallAction: Sendable, Equatable {
     case messageStarted(CallID, RecordingSlot, box: String)
     /// The message is complete (`length` of audio).
     case messageStopped(CallID, RecordingSlot, box: String, length: SampleTime)
+    /// The box answered a call: it is stored as in progress from now on, so
+    /// a crash leaves a row that start-up marks interrupted.
+    case callAnswered(CallID)
     /// A call is over; its record is final.
     case finished(CallRecord)
     /// An agent's state changed (for storage and reports).

@@ -150,6 +150,10 @@ public final class CallController {
                 startMessage(id, slot)
             case .messageStopped(let id, let slot, let box, let length):
                 finishMessage(id, slot, box: box, length: length)
+            case .callAnswered(let id):
+                if let call = flow.calls[id] {
+                    store?.enqueue(.callStarted(callID: Int64(id.rawValue), line: call.line.rawValue, arrived: wallClock(call.arrived)))
+                }
             case .finished(let record):
                 records.append(record)
                 store?.enqueue(.callFinished(StoredForm.detail(record, wallClock: wallClock), telemetry: StoredForm.telemetry(record)))

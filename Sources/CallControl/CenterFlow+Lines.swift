@@ -56,6 +56,7 @@ extension CenterFlow {
         lines[line] = .menu(id)
         calls[id]?.answered = now
         calls[id]?.language = entry.language
+        emit(.callAnswered(id))
         dtmfCallerID[line] = nil
         media(.hook(line, .offHook))
         media(.setDSP(line, DSPFeatures.call))

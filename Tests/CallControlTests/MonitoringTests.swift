@@ -78,3 +78,19 @@ import Telephony
         #expect(entries.contains { $0.user == "agent 8003" && $0.action == "whisper-refused" && $0.detail == "not a supervisor" })
     }
 }
+
+/// A call is in the database from its answer on, so a crash in the menus
+/// or the queue leaves a row that start-up marks interrupted.
+@Suite struct AnsweredCallRowTests {
+    @Test func anAnsweredCallIsStoredAsInProgressBeforeItReachesAnAgent() throws {
+        let path = NSTemporaryDirectory() + "kefu-answered-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).db"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let writer = try StoreWriter(path: path)
+        let rig = try CenterRig(at: "2026-03-04", 10, store: writer)
+        #expect(rig.ring(ChannelNumber(1), callerID: "13800138000"))
+        let id = try #require(rig.control.flow.calls.keys.first)
+        #expect(writer.flush())
+        #expect(try CallStore(path: path).callState(Int64(id.rawValue)) == "in-progress", "in the menus, not recorded, already stored")
+        writer.stop()
+    }
+}

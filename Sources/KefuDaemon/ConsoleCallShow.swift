@@ -9,8 +9,12 @@ import Tools
 /// and each step of its way through the queues (offers, answers, each
 /// agent's part, transfers), which is where every leg of the call shows.
 enum ConsoleCallShow {
-    static func show(_ text: String, store: CallStore, context: StorageContext, inProgress: Bool, json: Bool) -> ConsoleOutput {
-        guard let id = Int64(text.replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(text)' is not a call number", status: 2) }
+    static func show(_ text: String, store: CallStore, context: StorageContext, inProgress: Bool, json: Bool,
+                     language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func say(_ english: String, _ chinese: String) -> String { ConsoleText.pick(language, english, chinese) }
+        guard let id = Int64(text.replacingOccurrences(of: "call-", with: "")) else {
+            return .failed(say("'\(text)' is not a call number", "'\(text)' 不是呼叫编号"), status: 2)
+        }
         let call: CallDetail?
         let steps: [StoredQueueEvent]
         do {
@@ -18,21 +22,25 @@ enum ConsoleCallShow {
             steps = try store.queueEvents(call: id)
         } catch { return .failed("\(error)") }
         guard let call, call.ended != nil else {
-            return .failed(inProgress ? "call-\(id) is in progress: its record is written when it ends (see calls)" : "no call-\(id)")
+            return .failed(inProgress ? say("call-\(id) is in progress: its record is written when it ends (see calls)", "call-\(id) 正在进行: 结束后才写入记录 (见 calls)")
+                                      : say("no call-\(id)", "没有 call-\(id)"))
         }
         if json { return ConsoleOutput([line(call, steps).text]) }
         func since(_ t: Int64?) -> String { t.map { "+\(($0 - call.arrived) / 1000) s" } ?? "-" }
-        var out = ["call-\(id)  \(call.direction)  line \(call.line)  \(call.callerNumber ?? "unknown caller")"
+        var out = ["call-\(id)  \(call.direction)  \(say("line", "外线")) \(call.line)  \(call.callerNumber ?? say("unknown caller", "未知号码"))"
                    + (call.origin.map { "  for call-\($0)" } ?? "")]
-        out.append("  arrived \(context.local(call.arrived)), answered \(since(call.answered)), queued \(since(call.queued))"
-                   + " \(call.queue ?? "-"), connected \(since(call.connected)) \(call.agent ?? "-"), ended \(since(call.ended)): \(call.endReason ?? "-")")
+        out.append("  " + say("arrived", "来电") + " \(context.local(call.arrived)), " + say("answered", "应答") + " \(since(call.answered)), "
+                   + say("queued", "排队") + " \(since(call.queued)) \(call.queue ?? "-"), " + say("connected", "接通") + " \(since(call.connected)) \(call.agent ?? "-"), "
+                   + say("ended", "结束") + " \(since(call.ended)): \(call.endReason ?? "-")")
         if !call.menuPath.isEmpty || !call.keys.isEmpty {
-            out.append("  menus \(call.menuPath.isEmpty ? "-" : call.menuPath.joined(separator: " > ")), keys \(call.keys.isEmpty ? "-" : call.keys)")
+            out.append("  " + say("menus", "菜单") + " \(call.menuPath.isEmpty ? "-" : call.menuPath.joined(separator: " > ")), "
+                       + say("keys", "按键") + " \(call.keys.isEmpty ? "-" : call.keys)")
         }
-        out.append("  held \(call.holds) time(s), \(call.heldMilliseconds / 1000) s; passed on to \(call.transfers.isEmpty ? "-" : call.transfers.joined(separator: ", "))"
-                   + "; conferences \(call.conferences); missed offers \(call.missedOffers)"
-                   + (call.surveyScore.map { "; survey \($0)" } ?? "") + (call.recording.map { "; recorded: \($0)" } ?? ""))
-        if !steps.isEmpty { out.append("STEPS") }
+        let passed = call.transfers.isEmpty ? "-" : call.transfers.joined(separator: ", ")
+        out.append("  " + say("held \(call.holds) time(s), \(call.heldMilliseconds / 1000) s; passed on to \(passed); conferences \(call.conferences); missed offers \(call.missedOffers)",
+                              "保持 \(call.holds) 次, \(call.heldMilliseconds / 1000) 秒; 转给 \(passed); 三方通话 \(call.conferences); 未接振铃 \(call.missedOffers)")
+                   + (call.surveyScore.map { say("; survey \($0)", "; 评分 \($0)") } ?? "") + (call.recording.map { say("; recorded: \($0)", "; 录音: \($0)") } ?? ""))
+        if !steps.isEmpty { out.append(say("STEPS", "步骤")) }
         for s in steps {
             var words = [context.local(s.at), s.queue, s.kind]
             if let agent = s.agent { words.append(agent) }

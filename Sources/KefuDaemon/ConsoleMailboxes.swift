@@ -37,15 +37,18 @@ enum ConsoleMailboxes {
     }
 
     /// Marks a message heard, or deletes it (its file goes; the row stays, marked deleted).
-    static func mark(_ text: String, _ state: String, store: CallStore, who: String) -> ConsoleOutput {
-        guard let id = Int64(text.replacingOccurrences(of: "#", with: "")) else { return .failed("'\(text)' is not a message number", status: 2) }
+    static func mark(_ text: String, _ state: String, store: CallStore, who: String, language: ConsoleLanguage = .english) -> ConsoleOutput {
+        func say(_ english: String, _ chinese: String) -> String { ConsoleText.pick(language, english, chinese) }
+        guard let id = Int64(text.replacingOccurrences(of: "#", with: "")) else {
+            return .failed(say("'\(text)' is not a message number", "'\(text)' 不是留言编号"), status: 2)
+        }
         do {
-            guard let message = try store.message(id), message.state != "deleted" else { return .failed("no message #\(id)") }
+            guard let message = try store.message(id), message.state != "deleted" else { return .failed(say("no message #\(id)", "没有留言 #\(id)")) }
             if state == "deleted", unlink(message.path) != 0, errno != ENOENT {
                 return .failed("message #\(id): cannot remove \(message.path): \(String(cString: strerror(errno)))")
             }
             try store.setMessageState(id, state, by: who, at: StorageContext.nowMilliseconds())
-            return ConsoleOutput(["message #\(id) \(state)"])
+            return ConsoleOutput([say("message #\(id) \(state)", "留言 #\(id) " + (state == "heard" ? "已标记为已听" : "已删除"))])
         } catch { return .failed("\(error)") }
     }
 

@@ -82,19 +82,20 @@ public final class ConsoleService {
         case "status": return ConsoleViews.status(center, overruns: overruns(), language: request.language)
         case "channels": return ConsoleViews.channels(center, json: json, language: request.language)
         case "calls": return ConsoleViews.calls(center, json: json, language: request.language)
-        case "calls hangup": return hangUp(a[0])
-        case "calls transfer": return transfer(a[0], to: a[1], a[2])
-        case "calls listen": return listen(a[0], seconds: a.count > 1 ? a[1] : nil)
+        case "calls hangup": return hangUp(a[0], language)
+        case "calls transfer": return transfer(a[0], to: a[1], a[2], language)
+        case "calls listen": return listen(a[0], seconds: a.count > 1 ? a[1] : nil, language)
         case "agents": return ConsoleViews.agents(center, json: json, language: request.language)
-        case "agent login": return agent(a[0], .login(AgentID(a[0]), channel: a.count > 1 ? Int(a[1]).map { ACD.ChannelID($0) } : nil))
-        case "agent logout": return agent(a[0], .logout(AgentID(a[0])))
-        case "agent pause": return agent(a[0], .pause(AgentID(a[0]), reason: a.count > 1 ? a.dropFirst().joined(separator: " ") : "break"))
-        case "agent unpause": return agent(a[0], .unpause(AgentID(a[0])))
+        case "agent login": return agent(a[0], .login(AgentID(a[0]), channel: a.count > 1 ? Int(a[1]).map { ACD.ChannelID($0) } : nil), language)
+        case "agent logout": return agent(a[0], .logout(AgentID(a[0])), language)
+        case "agent pause": return agent(a[0], .pause(AgentID(a[0]), reason: a.count > 1 ? a.dropFirst().joined(separator: " ") : "break"), language)
+        case "agent unpause": return agent(a[0], .unpause(AgentID(a[0])), language)
         case "queues", "wallboard":
             return ConsoleViews.queues(center, json: json, wallboard: i.command.name == "wallboard", language: request.language)
         case "calls show":
             let n = Int(a[0].replacingOccurrences(of: "call-", with: "")) ?? -1
-            return ConsoleCallShow.show(a[0], store: store, context: storage(who), inProgress: center.control.flow.calls[CallControl.CallID(n)] != nil, json: json)
+            return ConsoleCallShow.show(a[0], store: store, context: storage(who), inProgress: center.control.flow.calls[CallControl.CallID(n)] != nil,
+                                        json: json, language: language)
         case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json, language: language)
         case "caller note":
             do {
@@ -102,8 +103,8 @@ public final class ConsoleService {
                 return ConsoleOutput([chinese ? "已为 \(a[0]) 添加备注" : "note added to \(a[0])"])
             } catch { return .failed("\(error)") }
         case "messages": return ConsoleMailboxes.messages(box: a.first, store: store, context: storage(who), json: json, language: request.language)
-        case "messages heard": return ConsoleMailboxes.mark(a[0], "heard", store: store, who: who.name)
-        case "messages delete": return ConsoleMailboxes.mark(a[0], "deleted", store: store, who: who.name)
+        case "messages heard": return ConsoleMailboxes.mark(a[0], "heard", store: store, who: who.name, language: language)
+        case "messages delete": return ConsoleMailboxes.mark(a[0], "deleted", store: store, who: who.name, language: language)
         case "callbacks": return ConsoleMailboxes.callbacks(center.control.flow.acd, json: json, language: request.language)
         case "features": return ConsoleFeatures.list(center.control.flow.plan, json: json, language: request.language)
         case "recordings list":
@@ -143,14 +144,20 @@ public final class ConsoleService {
         o.status == 0 ? ConsoleOutput(o.lines) : ConsoleOutput(Array(o.lines.dropLast()), errors: o.lines.suffix(1), status: o.status)
     }
 
-    private func hangUp(_ text: String) -> ConsoleOutput {
-        guard let n = Int(text.replacingOccurrences(of: "call-", with: "")) else { return .failed("'\(text)' is not a call number", status: 2) }
-        return center.control.hangUp(CallControl.CallID(n), now: center.now) ? ConsoleOutput(["call-\(n) hung up"]) : .failed("no call-\(n) in progress")
+    private func hangUp(_ text: String, _ language: ConsoleLanguage) -> ConsoleOutput {
+        guard let n = callNumber(text) else { return notACall(text, language) }
+        return center.control.hangUp(CallControl.CallID(Int(n)), now: center.now)
+            ? ConsoleOutput([ConsoleText.pick(language, "call-\(n) hung up", "call-\(n) 已挂断")]) : noCall(n, language)
     }
 
-    private func agent(_ id: String, _ command: AgentCommand) -> ConsoleOutput {
+    func noCall(_ n: Int64, _ language: ConsoleLanguage) -> ConsoleOutput {
+        .failed(ConsoleText.pick(language, "no call-\(n) in progress", "没有进行中的 call-\(n)"))
+    }
+
+    private func agent(_ id: String, _ command: AgentCommand, _ language: ConsoleLanguage) -> ConsoleOutput {
         guard let before = center.control.flow.acd.agentSnapshots.first(where: { $0.id.rawValue == id }) else {
-            return .failed("no agent \(id) (agents: \(center.control.flow.acd.agentSnapshots.map(\.id.rawValue).joined(separator: ", ")))")
+            let all = center.control.flow.acd.agentSnapshots.map(\.id.rawValue).joined(separator: ", ")
+            return .failed(ConsoleText.pick(language, "no agent \(id) (agents: \(all))", "没有坐席 \(id) (坐席: \(all))"))
         }
         center.control.console(command, now: center.now)
         let after = center.control.flow.acd.agentSnapshots.first { $0.id.rawValue == id }!
@@ -158,9 +165,10 @@ public final class ConsoleService {
         if was == now {
             switch (command, after.status) {
             case (.pause, .onCall), (.pause, .wrapUp), (.logout, .onCall), (.logout, .wrapUp):
-                return ConsoleOutput(["\(id): \(now); the change applies when the call and wrap-up end"])
+                return ConsoleOutput([ConsoleText.pick(language, "\(id): \(now); the change applies when the call and wrap-up end",
+                                                       "\(id): \(now); 通话和整理结束后生效")])
             default:
-                return .failed("\(id) stays \(now): nothing to change")
+                return .failed(ConsoleText.pick(language, "\(id) stays \(now): nothing to change", "\(id) 仍为 \(now): 无需更改"))
             }
         }
         return ConsoleOutput(["\(id): \(was) → \(now)"])

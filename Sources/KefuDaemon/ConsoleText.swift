@@ -19,6 +19,11 @@ enum ConsoleText {
         "agent": "坐席", "no agent": "无坐席",
     ]
 
+    /// One of two texts made with data (`call-12 hung up` / `call-12 已挂断`).
+    static func pick(_ language: ConsoleLanguage, _ english: String, _ chinese: String) -> String {
+        language == .chinese ? chinese : english
+    }
+
     static func t(_ english: String, _ language: ConsoleLanguage) -> String {
         language == .chinese ? chinese[english] ?? english : english
     }

@@ -107,3 +107,24 @@ import Storage
         #expect(refused.errors.contains { $0.contains("must be a number of seconds") }, "the checker's reason stays as it gives it")
     }
 }
+
+/// Command answers in the operator's language: acknowledgements and refusals.
+@Suite struct ConsoleAnswerLanguageTests {
+    @Test func agentCallAndMessageAnswersAreChineseForAZhRequest() throws {
+        let options = SimulatedCenterTests.options(config: SimulatedCenterTests.exampleConfig)
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let center = try SimulatedCenterTests.center(options, seconds: 5)
+        let service = try ConsoleService(center: center)
+        let boss = Operator(name: "wang", role: .supervisor)
+        func zh(_ words: [String]) -> ConsoleOutput { service.run(ConsoleRequest(arguments: words, language: .chinese), as: boss) }
+        func en(_ words: [String]) -> ConsoleOutput { service.run(ConsoleRequest(arguments: words, language: .english), as: boss) }
+        #expect(zh(["agent", "pause", "9999"]).errors.first?.hasPrefix("没有坐席 9999") == true)
+        #expect(en(["agent", "pause", "9999"]).errors.first?.hasPrefix("no agent 9999") == true)
+        #expect(zh(["calls", "hangup", "call-999999"]).errors == ["没有进行中的 call-999999"])
+        #expect(zh(["calls", "listen", "call-999999", "0"]).errors == ["监听时长须为 1 到 3600 秒, 而不是 '0'"])
+        #expect(zh(["calls", "transfer", "call-999999", "queue", "support"]).errors == ["没有进行中的 call-999999"])
+        #expect(zh(["calls", "show", "call-999999"]).errors == ["没有 call-999999"])
+        #expect(zh(["messages", "heard", "x"]).errors == ["'x' 不是留言编号"])
+        #expect(en(["messages", "heard", "77"]).errors == ["no message #77"])
+    }
+}

@@ -78,8 +78,9 @@ import Testing
         }
         let lastSecond = try finished.subtracting(settled).map { try store.callState(Int64($0)) ?? "no row" }
         // With an agent (recorded) at the last look: interrupted, unless it
-        // ended in the last quarter second. Calls still in the menus or
-        // waiting have no row until recorded: they leave none (see docs/reliability.md).
+        // ended in the last quarter second. Calls in the menus or waiting
+        // have a row from their answer on; those still ringing, or answered
+        // in the writer's last moment, may have none (see docs/reliability.md).
         var interrupted = 0
         for call in withAgent {
             let state = try store.callState(Int64(call))

@@ -160,7 +160,7 @@ extension CenterFlow {
     /// The agent answered: seize the line, bridge the agent to it, dial.
     mutating func dialCallback(_ booking: CallID, number: String, agent: AgentID) {
         legOffers[booking] = nil
-        let phone = offeredPhone.removeValue(forKey: agent) ?? acd.agent(agent)?.channel.map { ChannelNumber($0.rawValue) }
+        let phone = offeredPhone.removeValue(forKey: agent) ?? self.phone(of: agent)
         guard let details = bookings[booking], let phone else { return }
         let held = reservations.removeValue(forKey: booking)
         if let held, lines[held] == .reserved(booking) { lines[held] = .idle }

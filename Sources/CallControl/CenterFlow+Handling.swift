@@ -27,7 +27,7 @@ extension CenterFlow {
             phoneDone(phone)
         case (.consulting(let line, let colleague, false), .phoneOnHook):
             // Hung up while the colleague's phone rings: the caller goes to them (their own queue).
-            let target = acd.agent(on: ChannelID(colleague.rawValue))
+            let target = self.agent(on: colleague)
             endConsultation(phone, colleague)
             if let target { blindTransfer(phone, line, to: ACDConfigurationMapping.personalQueueID(target.rawValue).rawValue) }
             phoneDone(phone)
@@ -169,13 +169,13 @@ extension CenterFlow {
 
     /// The ACD's answer to a consultation: ring the colleague, or busy tone.
     mutating func consultAnswer(_ id: CallID, _ agent: AgentID, accepted: Bool) {
-        if let p = acd.agent(agent)?.channel.map({ ChannelNumber($0.rawValue) }), case .monitoring = phones[p] ?? .idle { return }  // kept off offers while monitoring
+        let colleague = self.phone(of: agent)
+        if let colleague, case .monitoring = phones[colleague] ?? .idle { return }  // a supervisor kept off offers while monitoring
         guard let phone = sessions[id]?.phone, case .flashed(let line, _) = phones[phone] ?? .idle else {
             if accepted { deferredACD.append(.consultEnded(agent)) }
             return
         }
-        guard accepted, let colleague = acd.agent(agent)?.channel.map({ ChannelNumber($0.rawValue) }),
-              phones[colleague] == .idle, held[colleague] == nil else {
+        guard accepted, let colleague, phones[colleague] == .idle, held[colleague] == nil else {
             if accepted { deferredACD.append(.consultEnded(agent)) }
             return flashFailed(phone, line, plan.tones.busy)
         }
@@ -214,7 +214,7 @@ extension CenterFlow {
     /// returns to the caller).
     private mutating func colleagueLeft(_ phone: ChannelNumber, colleague: ChannelNumber) {
         phoneDone(colleague)
-        if let agent = acd.agent(on: ChannelID(colleague.rawValue)) { tellACD(.consultEnded(agent)) }
+        consultOver(colleague)
         switch phones[phone] ?? .idle {
         case .consulting(let line, colleague, _): flashFailed(phone, line, plan.tones.busy)
         case .conference(let line, colleague): resume(phone, line)
@@ -236,7 +236,12 @@ extension CenterFlow {
         default:
             return
         }
-        if let agent = acd.agent(on: ChannelID(colleague.rawValue)) { tellACD(.consultEnded(agent)) }
+        consultOver(colleague)
+    }
+
+    /// The ACD frees the agent on this phone from a consultation (or monitoring).
+    mutating func consultOver(_ phone: ChannelNumber) {
+        if let agent = agent(on: phone) { tellACD(.consultEnded(agent)) }
     }
 
     private mutating func conference(_ phone: ChannelNumber, _ line: ChannelNumber, _ colleague: ChannelNumber) {
@@ -251,7 +256,7 @@ extension CenterFlow {
     /// The agent hung up with the colleague on the line: the colleague
     /// takes the call (attended transfer).
     private mutating func handOver(_ phone: ChannelNumber, _ line: ChannelNumber, to colleague: ChannelNumber) {
-        guard case .talking(let id, phone) = lines[line] ?? .idle, let target = acd.agent(on: ChannelID(colleague.rawValue)) else { return }
+        guard case .talking(let id, phone) = lines[line] ?? .idle, let target = self.agent(on: colleague) else { return }
         endAgentPart(id, transferredTo: target.rawValue)
         phoneDone(phone)
         endHold(id)
@@ -310,10 +315,6 @@ extension CenterFlow {
         if case .recalling = phones[phone] ?? .idle {
             media(.hook(phone, .ringStop))
             phones[phone] = .idle
-        }
-        switch phones[phone] ?? .idle {
-        case .flashed, .transferReady, .flashFailed, .consulting, .conference: phones[phone] = .talking(line: sessions[id]?.line ?? phone)
-        default: break
         }
     }
 }

@@ -39,7 +39,7 @@ extension CenterFlow {
     /// Digits dialled on an idle phone that are the message code; false: not it.
     mutating func messageCode(_ phone: ChannelNumber, _ digits: String) -> Bool {
         guard digits.filter({ $0 != "#" }) == plan.features.messageCode else { return false }
-        guard let user = supervisor(on: phone) else {
+        guard let user = self.user(on: phone) else {
             media(.play(phone, plan.tones.refused, loop: false))
             return true
         }

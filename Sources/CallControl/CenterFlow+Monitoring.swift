@@ -17,7 +17,7 @@ extension CenterFlow {
         let modes: [(code: String, mode: MonitorMode)] = [(f.listenCode, .listen), (f.whisperCode, .whisper), (f.bargeCode, .barge)]
         guard let (code, mode) = modes.first(where: { digits.hasPrefix($0.code) }) else { return false }
         let target = String(digits.dropFirst(code.count).filter { $0 != "#" })
-        let user = supervisor(on: phone)
+        let user = self.user(on: phone)
         let who = user.map { "agent \($0)" } ?? "phone \(phone.rawValue)"
         func refuse(_ why: String) -> Bool {
             audit(who, "\(mode.rawValue)-refused", "agent \(target)", why)
@@ -25,7 +25,7 @@ extension CenterFlow {
             return true
         }
         guard let user, f.supervisors.contains(user) else { return refuse("not a supervisor") }
-        guard let agentPhone = acd.agent(AgentID(target))?.channel.map({ ChannelNumber($0.rawValue) }), agentPhone != phone,
+        guard let agentPhone = self.phone(of: AgentID(target)), agentPhone != phone,
               case .talking(let line) = phones[agentPhone] ?? .idle, case .talking(let id, agentPhone) = lines[line] ?? .idle
         else { return refuse("agent \(target) is not talking to a caller") }
         guard monitors[agentPhone] == nil else { return refuse("another supervisor is monitoring agent \(target)") }
@@ -34,7 +34,7 @@ extension CenterFlow {
         media(.setDSP(phone, [.dtmf]))
         audit(who, mode.rawValue, id.description, "agent \(target) on \(agentPhone)")
         remix(id)
-        if let me = acd.agent(on: ChannelID(phone.rawValue)) { tellACD(.consult(acdCall(id), agent: me)) }  // no offers meanwhile
+        if let me = agent(on: phone) { tellACD(.consult(acdCall(id), agent: me)) }  // no offers meanwhile
         return true
     }
 
@@ -45,7 +45,7 @@ extension CenterFlow {
         guard let mode = modes[key], mode != old, case .talking(let line) = phones[agentPhone] ?? .idle,
               let id = lines[line]?.call else { return }
         phones[phone] = .monitoring(agent: agentPhone, mode: mode)
-        let who = supervisor(on: phone).map { "agent \($0)" } ?? "phone \(phone.rawValue)"
+        let who = user(on: phone).map { "agent \($0)" } ?? "phone \(phone.rawValue)"
         audit(who, mode.rawValue, id.description, "switched from \(old.rawValue)")
         remix(id)
     }
@@ -57,7 +57,7 @@ extension CenterFlow {
         phones[phone] = .idle
         media(.setDSP(phone, []))
         media(.unbridge(phone))
-        if let me = acd.agent(on: ChannelID(phone.rawValue)) { tellACD(.consultEnded(me)) }
+        consultOver(phone)
     }
 
     /// The agent's call changed (hold, transfer, end): the supervisor hears busy tone.
@@ -67,12 +67,12 @@ extension CenterFlow {
         media(.setDSP(phone, []))
         media(.unbridge(phone))
         media(.play(phone, plan.tones.busy, loop: true))
-        if let me = acd.agent(on: ChannelID(phone.rawValue)) { tellACD(.consultEnded(me)) }
+        consultOver(phone)
     }
 
-    /// The agent logged in on a phone, or the one whose home phone it is.
-    func supervisor(on phone: ChannelNumber) -> String? {
-        if let agent = acd.agent(on: ChannelID(phone.rawValue)) { return agent.rawValue }
+    /// Who uses a phone: the agent logged in on it, or the one whose home phone it is.
+    func user(on phone: ChannelNumber) -> String? {
+        if let agent = self.agent(on: phone) { return agent.rawValue }
         return plan.acd.agents.first { $0.homeChannel == ChannelID(phone.rawValue) }?.id.rawValue
     }
 

@@ -11,7 +11,7 @@ import Telephony
 extension CenterFlow {
     mutating func phoneEvent(_ phone: ChannelNumber, _ event: ChannelEvent) {
         let state = phones[phone] ?? .idle
-        let agent = acd.agent(on: ChannelID(phone.rawValue))
+        let agent = self.agent(on: phone)
         switch (state, event) {
         case _ where handlingEvent(phone, event):
             break

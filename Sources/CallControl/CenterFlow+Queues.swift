@@ -138,7 +138,7 @@ extension CenterFlow {
     /// The agent answered: bridge, record (caller left, agent right).
     private mutating func connect(_ id: CallID, _ agent: AgentID) {
         guard let session = sessions[id], let queue = session.queue,
-              let phone = offeredPhone.removeValue(forKey: agent) ?? acd.agent(agent)?.channel.map({ ChannelNumber($0.rawValue) })
+              let phone = offeredPhone.removeValue(forKey: agent) ?? self.phone(of: agent)
         else { return }
         let line = session.line
         pendingRing[phone] = nil
@@ -205,7 +205,7 @@ extension CenterFlow {
 
     /// The caller left an agent who is still on the line: busy tone until they hang up.
     mutating func agentLeftAlone(_ phone: ChannelNumber) {
-        guard case .talking = phones[phone] ?? .idle else { return }
+        guard phones[phone]?.isWithCaller == true else { return }
         phones[phone] = .afterCall
         media(.play(phone, plan.tones.busy, loop: true))
     }
@@ -249,7 +249,7 @@ extension CenterFlow {
         case .paused(let reason): change.reason = reason
         default: break
         }
-        change.phone = acd.agent(agent)?.channel.map { ChannelNumber($0.rawValue) }
+        change.phone = phone(of: agent)
         emit(.agentState(change))
     }
 

@@ -91,6 +91,15 @@ public struct CenterFlow: Sendable {
         case monitoring(agent: ChannelNumber, mode: MonitorMode)
         /// Hearing the mailboxes' new messages (see `pickups`).
         case messages
+
+        /// Off hook on a caller's call: talking, or handling it (hold,
+        /// dialling a transfer, consulting, in conference).
+        public var isWithCaller: Bool {
+            switch self {
+            case .talking, .flashed, .transferReady, .flashFailed, .consulting, .conference: true
+            default: false
+            }
+        }
     }
 
     /// How a supervisor takes part in an agent's call.
@@ -269,6 +278,12 @@ public struct CenterFlow: Sendable {
     }
 
     mutating func emit(_ action: CallAction) { out.append(action) }
+
+    /// The agent logged in on a phone.
+    func agent(on phone: ChannelNumber) -> AgentID? { acd.agent(on: ChannelID(phone.rawValue)) }
+
+    /// The phone an agent is logged in on.
+    func phone(of agent: AgentID) -> ChannelNumber? { acd.agent(agent)?.channel.map { ChannelNumber($0.rawValue) } }
     mutating func media(_ command: MediaCommand) { out.append(.media(command)) }
 
     /// Says something once (the same text is not repeated).

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ACD
 import CallControl
 import Console
@@ -43,12 +40,11 @@ enum ConsoleMailboxes {
             return .failed(say("'\(text)' is not a message number", "'\(text)' 不是留言编号"), status: 2)
         }
         do {
-            guard let message = try store.message(id), message.state != "deleted" else { return .failed(say("no message #\(id)", "没有留言 #\(id)")) }
-            if state == "deleted", unlink(message.path) != 0, errno != ENOENT {
-                return .failed("message #\(id): cannot remove \(message.path): \(String(cString: strerror(errno)))")
+            switch try store.markMessage(id, state, by: who, at: StorageContext.nowMilliseconds()) {
+            case .noSuchMessage: return .failed(say("no message #\(id)", "没有留言 #\(id)"))
+            case .cannotRemove(let path, let reason): return .failed("message #\(id): cannot remove \(path): \(reason)")
+            case .marked: return ConsoleOutput([say("message #\(id) \(state)", "留言 #\(id) " + (state == "heard" ? "已标记为已听" : "已删除"))])
             }
-            try store.setMessageState(id, state, by: who, at: StorageContext.nowMilliseconds())
-            return ConsoleOutput([say("message #\(id) \(state)", "留言 #\(id) " + (state == "heard" ? "已标记为已听" : "已删除"))])
         } catch { return .failed("\(error)") }
     }
 

@@ -53,11 +53,11 @@ final class StoreMessageShelf: MessageShelf {
 
     func mark(_ id: Int64, state: String, user: String, at: Int64) {
         do {
-            if state == "deleted", let message = try store.message(id), unlink(message.path) != 0, errno != ENOENT {
-                problems.append("message #\(id): cannot remove \(message.path): \(String(cString: strerror(errno)))")
-                return
+            switch try store.markMessage(id, state, by: "agent \(user)", at: at) {
+            case .marked: break
+            case .noSuchMessage: problems.append("message #\(id) could not be marked \(state): it is gone (deleted meanwhile)")
+            case .cannotRemove(let path, let reason): problems.append("message #\(id): cannot remove \(path): \(reason)")
             }
-            try store.setMessageState(id, state, by: "agent \(user)", at: at)
         } catch {
             problems.append("message #\(id) could not be marked \(state): \(error)")
         }

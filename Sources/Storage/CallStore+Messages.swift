@@ -1,4 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Records
+
+/// What marking a message came to.
+public enum MessageMark: Sendable, Equatable {
+    case marked
+    /// No such message, or it is deleted already.
+    case noSuchMessage
+    /// Deleting: its file could not be removed (the row is left as it was).
+    case cannotRemove(path: String, reason: String)
+}
 
 /// Mailboxes' messages: stored when the caller finishes, listed by box,
 /// marked heard (by whom, when) or deleted (the row stays, the state says so).
@@ -49,5 +61,17 @@ extension CallStore {
         try db.statement("UPDATE messages SET state = ?2, heard_by = coalesce(heard_by, ?3), heard_at_ms = coalesce(heard_at_ms, ?4) WHERE id = ?1")
             .run([id, state, user, at])
         return true
+    }
+
+    /// Marks a message heard, or deletes it: the file goes first (one
+    /// already gone is fine), the row stays, marked deleted. The console
+    /// and agents' phones mark messages through this.
+    public func markMessage(_ id: Int64, _ state: String, by user: String, at: Int64) throws(SQLiteError) -> MessageMark {
+        guard let message = try message(id), message.state != "deleted" else { return .noSuchMessage }
+        if state == "deleted", unlink(message.path) != 0, errno != ENOENT {
+            return .cannotRemove(path: message.path, reason: String(cString: strerror(errno)))
+        }
+        try setMessageState(id, state, by: user, at: at)
+        return .marked
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Records
 @testable import Storage
@@ -30,5 +31,23 @@ import Records
         #expect(try store.messages(box: "support").map(\.callID) == [3])
         #expect(try store.messages(box: "support", includeDeleted: true).count == 2)
         #expect(try store.setMessageState(999, "heard", by: "wang", at: 8_000) == false, "no such message")
+    }
+}
+
+/// The console and agents' phones mark messages through one store function.
+@Suite struct MessageMarkTests {
+    @Test func deletingRemovesTheFileKeepsTheRowAndADeletedMessageCannotBeMarkedAgain() throws {
+        let scratch = Scratch("message-mark")
+        defer { scratch.remove() }
+        let store = try CallStore(path: scratch.path + "/kefu.db")
+        let file = scratch.path + "/m.wav"
+        #expect(FileManager.default.createFile(atPath: file, contents: Data([1, 2, 3])))
+        try store.write([.messageSaved(StoredMessage(callID: 1, box: "support", callerNumber: nil, at: 1_000, durationMilliseconds: 10, path: file))])
+        let id = try #require(try store.messages().first?.id)
+        #expect(try store.markMessage(id, "deleted", by: "wang", at: 2_000) == .marked)
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(try store.message(id)?.state == "deleted")
+        #expect(try store.markMessage(id, "heard", by: "li", at: 3_000) == .noSuchMessage, "a deleted message stays deleted")
+        #expect(try store.markMessage(999, "heard", by: "li", at: 3_000) == .noSuchMessage)
     }
 }

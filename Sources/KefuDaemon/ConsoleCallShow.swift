@@ -9,12 +9,9 @@ import Tools
 /// and each step of its way through the queues (offers, answers, each
 /// agent's part, transfers), which is where every leg of the call shows.
 enum ConsoleCallShow {
-    static func show(_ text: String, store: CallStore, context: StorageContext, inProgress: Bool, json: Bool,
+    static func show(_ id: Int64, store: CallStore, context: StorageContext, inProgress: Bool, json: Bool,
                      language: ConsoleLanguage = .english) -> ConsoleOutput {
         func say(_ english: String, _ chinese: String) -> String { ConsoleText.pick(language, english, chinese) }
-        guard let id = Int64(text.replacingOccurrences(of: "call-", with: "")) else {
-            return .failed(say("'\(text)' is not a call number", "'\(text)' 不是呼叫编号"), status: 2)
-        }
         let call: CallDetail?
         let steps: [StoredQueueEvent]
         do {

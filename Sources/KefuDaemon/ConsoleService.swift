@@ -93,8 +93,8 @@ public final class ConsoleService {
         case "queues", "wallboard":
             return ConsoleViews.queues(center, json: json, wallboard: i.command.name == "wallboard", language: request.language)
         case "calls show":
-            let n = Int(a[0].replacingOccurrences(of: "call-", with: "")) ?? -1
-            return ConsoleCallShow.show(a[0], store: store, context: storage(who), inProgress: center.control.flow.calls[CallControl.CallID(n)] != nil,
+            guard let call = callNumber(a[0]) else { return notACall(a[0], language) }
+            return ConsoleCallShow.show(call, store: store, context: storage(who), inProgress: center.control.flow.calls[CallControl.CallID(Int(call))] != nil,
                                         json: json, language: language)
         case "caller": return ConsoleViews.caller(a[0], store: store, context: storage(who), json: json, language: language)
         case "caller note":

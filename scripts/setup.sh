@@ -29,6 +29,7 @@ PKGS=(
     patch               # board/virtual/patches
     xz-utils            # unpacks vmlinux from the kernel image
     libelf1             # objtool from linux-kbuild (unpacked, not installed)
+    e2fsprogs           # mkfs.ext4, e2fsck for the power-cut test's disk image
 )
 
 missing=()

@@ -89,6 +89,9 @@ public final class RecordingWriter {
             raise("recording \(callID) not started: \(reason)")
             throw Failure(path: path, reason: reason)
         }
+        // The file's name is in its folder on the disk before any of its audio
+        // is: a power cut after the first sync cannot leave audio without a name.
+        Self.syncDirectory(directory.isEmpty ? "." : directory)
         files[slot.rawValue] = file
     }
 
@@ -154,6 +157,15 @@ public final class RecordingWriter {
         return Int64(s.f_bavail) * Int64(s.f_frsize)
     }
 
+    /// fsync of a folder: the names made in it (files, folders) are on the
+    /// disk. A file's own fsync does not promise its name.
+    static func syncDirectory(_ path: String) {
+        let fd = open(path.isEmpty ? "/" : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
     static func makeDirectories(for path: String, group: UInt32? = nil) throws(Failure) {
         var prefix = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/").dropLast() {
@@ -161,6 +173,7 @@ public final class RecordingWriter {
             if mkdir(prefix, 0o750) == 0 {
                 _ = chmod(prefix, 0o750)
                 if let group { _ = chown(prefix, uid_t.max, group) }
+                syncDirectory(String(prefix[..<(prefix.lastIndex(of: "/") ?? prefix.startIndex)]))
             } else if errno != EEXIST {
                 throw Failure(path: prefix, reason: "cannot create directory: \(String(cString: strerror(errno)))")
             }

@@ -8,6 +8,9 @@
 // per check and a closing "N passed, N failed"; exits non-zero when any check
 // fails. Argument: the directory for the calls' data.
 // Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
+//
+// `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
+// the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
 import Channels
 import DAHDIChannels
 import KefuTesting
@@ -16,6 +19,10 @@ import KefuTesting
 import Glibc
 #endif
 
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
+    let a = CommandLine.arguments
+    exit(powerCutLife(data: a[2], ledgerPath: a[3], seconds: a.count > 4 ? Int(a[4]) ?? 120 : 120))
+}
 let channels: [ChannelInfo]
 do {
     channels = try DAHDIDiscovery.channels()

@@ -7,7 +7,8 @@
 #      linux-headers-<abi>-common and linux-kbuild-6.1, and unpacks what is needed;
 #   3. builds dahdi, dahdi_dynamic and dahdi_dynamic_loc from the installed dahdi-dkms source
 #      (/usr/src/dahdi-*) against that kernel, after applying board/virtual/patches/*.patch;
-#   4. packs a busybox-static initramfs: guest/init, the DAHDI modules, the virtio + 9p modules.
+#   4. packs a busybox-static initramfs: guest/init, the DAHDI modules, the virtio + 9p modules,
+#      and virtio_blk + ext4 for the optional disk (run.sh --disk).
 #
 # Usage: board/virtual/build.sh [--env]
 #   --env   also print the artifacts as shell assignments on stdout (run.sh evals them);
@@ -31,8 +32,11 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 CACHE=${VBOARD_CACHE:-$REPO/.build-vboard}
 DAHDI_MODS=(dahdi dahdi_dynamic dahdi_dynamic_loc)
-# kernel modules the guest needs for the 9p shares (modprobe resolves the order)
-GUEST_KDIRS=(drivers/virtio fs/9p net/9p fs/netfs fs/fscache)
+# kernel modules the guest needs (folders or single .ko files under kernel/; modprobe resolves the
+# order): the 9p shares, and a virtio disk with ext4 for the power-cut test's persistent data
+GUEST_KDIRS=(drivers/virtio fs/9p net/9p fs/netfs fs/fscache
+             drivers/block/virtio_blk.ko fs/ext4 fs/jbd2 fs/mbcache.ko lib/crc16.ko crypto/crc32c_generic.ko)
+GUEST_KSUM=$(printf '%s\n' "${GUEST_KDIRS[@]}" | sha256sum | cut -c1-8)
 
 T0=$EPOCHREALTIME
 log() { printf 'vboard-build: %s\n' "$*" >&2; }
@@ -138,12 +142,14 @@ done
 
 # ------------------------------------------------------------------ unpack kernel + headers
 KDIR=$CACHE/kernel/${KREL}_$KVER
-if [[ ! -f "$KDIR/.done" ]]; then
+if [[ ! -f "$KDIR/.done" || "$(cat "$KDIR/.done")" != "$GUEST_KSUM" ]]; then
     t=$EPOCHREALTIME
     rm -rf "$KDIR"; mkdir -p "$KDIR"
-    # Only /boot, the module index files and the guest's virtio + 9p modules (10 MB, not 400 MB).
+    # Only /boot, the module index files and the guest's modules (12 MB, not 400 MB).
     globs=("./boot/*" "./lib/modules/$KREL/modules.*")
-    for d in "${GUEST_KDIRS[@]}"; do globs+=("./lib/modules/$KREL/kernel/$d/*"); done
+    for d in "${GUEST_KDIRS[@]}"; do
+        if [[ "$d" == *.ko ]]; then globs+=("./lib/modules/$KREL/kernel/$d"); else globs+=("./lib/modules/$KREL/kernel/$d/*"); fi
+    done
     dpkg-deb --fsys-tarfile "$img_deb" | tar -x -C "$KDIR" --wildcards "${globs[@]}"
     for d in "${hdr_debs[@]}"; do dpkg-deb -x "$d" "$KDIR"; done
     # The arch headers' Makefile includes the -common tree by absolute path: point it into the cache.
@@ -159,7 +165,7 @@ if [[ ! -f "$KDIR/.done" ]]; then
         rm -f "$KDIR/vmlinux.tmp"
         log "warning: could not extract vmlinux from $vmlinuz; the guest boots the bzImage (slower)"
     fi
-    touch "$KDIR/.done"
+    echo "$GUEST_KSUM" > "$KDIR/.done"
     log "unpacked $IMG $KVER and headers ($(since "$t"))"
 fi
 KSRC=$KDIR/usr/src/linux-headers-$KREL
@@ -193,7 +199,7 @@ if [[ -n "${REBUILD:-}" || ! -f "$MDIR/.done" ]]; then
 fi
 
 # ------------------------------------------------------------------ initramfs
-IKEY=$MKEY+$(sum8 "$HERE/guest/init" /bin/busybox)
+IKEY=$MKEY+$(sum8 "$HERE/guest/init" /bin/busybox <(echo "$GUEST_KSUM"))
 INITRD=$CACHE/initrd/$IKEY.cpio.gz
 if [[ -n "${REBUILD:-}" || ! -s "$INITRD" ]]; then
     t=$EPOCHREALTIME
@@ -205,8 +211,12 @@ if [[ -n "${REBUILD:-}" || ! -s "$INITRD" ]]; then
     mkdir -p "$M/extra"
     for m in "${DAHDI_MODS[@]}"; do cp "$MDIR/$m.ko" "$M/extra/"; done
     for d in "${GUEST_KDIRS[@]}"; do
-        [[ -d "$KDIR/lib/modules/$KREL/kernel/$d" ]] || continue   # built into the kernel
-        mkdir -p "$M/kernel/$d"; cp -a "$KDIR/lib/modules/$KREL/kernel/$d/." "$M/kernel/$d/"
+        src=$KDIR/lib/modules/$KREL/kernel/$d
+        if [[ -f "$src" ]]; then
+            mkdir -p "$M/kernel/$(dirname "$d")"; cp "$src" "$M/kernel/$d"
+        elif [[ -d "$src" ]]; then
+            mkdir -p "$M/kernel/$d"; cp -a "$src/." "$M/kernel/$d/"
+        fi   # neither: built into the kernel
     done
     cp "$KDIR/lib/modules/$KREL"/modules.{order,builtin,builtin.modinfo} "$M/"
     depmod -b "$S" "$KREL"

@@ -26,6 +26,11 @@
 #                    the run folder, deleted after the run unless --keep.
 #   --env NAME=VAL   add to COMMAND's environment (repeatable)
 #   --conf FILE      DAHDI system.conf to use (default: guest/system.conf)
+#   --disk FILE      attach FILE (a raw ext4 image) as the guest's virtio disk, mounted at
+#                    /tmp/vboard-disk (COMMAND gets VBOARD_DISK=/tmp/vboard-disk). qemu writes through
+#                    the host's page cache and passes the guest's flushes on as fdatasync.
+#   --cut-after S    power cut: S seconds after COMMAND started, stop qemu with SIGKILL (no shutdown,
+#                    nothing the guest had not written to its disk survives) and exit 137
 #   --keep           keep the run folder (console.log, stdout, stderr); it is always kept when
 #                    the board fails or times out
 #   --quiet          print nothing of its own except errors
@@ -37,7 +42,7 @@
 #   BOOT_TIMEOUT=60 (seconds until the guest's init must have started).
 #
 # Exit status: COMMAND's; 124 timeout; 125 the board failed (build, boot, modules, dahdi_cfg);
-#   2 bad usage. Failed runs keep their folder under .build-vboard/runs/ and say so.
+#   2 bad usage; 137 the power cut of --cut-after happened (COMMAND was still running). Failed runs keep their folder under .build-vboard/runs/ and say so.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -45,7 +50,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 CACHE=${VBOARD_CACHE:-$REPO/.build-vboard}
 T0=$EPOCHREALTIME
 
-TIMEOUT=300 SHARE="" CONF=$HERE/guest/system.conf KEEP=0 QUIET=0 VERBOSE=0 SHELL_MODE=0
+TIMEOUT=300 SHARE="" DISK="" CUT_AFTER="" CONF=$HERE/guest/system.conf KEEP=0 QUIET=0 VERBOSE=0 SHELL_MODE=0
 EXTRA_ENV=()
 say() { ((QUIET)) || printf 'vboard: %s\n' "$*" >&2; }
 err() { printf 'vboard: error: %s\n' "$*" >&2; }
@@ -57,6 +62,8 @@ while (($#)); do
         --share) [[ -n "${2:-}" ]] || usage "--share needs a folder"; SHARE=$2; shift 2 ;;
         --env) [[ "${2:-}" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || usage "--env needs NAME=VALUE"; EXTRA_ENV+=("$2"); shift 2 ;;
         --conf) [[ -f "${2:-}" ]] || usage "--conf: no such file '${2:-}'"; CONF=$2; shift 2 ;;
+        --disk) [[ -f "${2:-}" ]] || usage "--disk: no such file '${2:-}'"; DISK=$(realpath "$2"); shift 2 ;;
+        --cut-after) [[ "${2:-}" =~ ^[0-9]+$ ]] || usage "--cut-after needs whole seconds"; CUT_AFTER=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         --quiet) QUIET=1; shift ;;
         --verbose) VERBOSE=1; shift ;;
@@ -104,7 +111,7 @@ else
     mkdir -p "$SHARE"; SHARE=$(realpath "$SHARE"); SHARE_TAG=share
     guest_hidden "$SHARE" && { err "--share $SHARE: the guest cannot see it (its /tmp and /run are its own)"; exit 2; }
 fi
-for p in "$RUN" "$SHARE" "$CONF"; do
+for p in "$RUN" "$SHARE" "$CONF" ${DISK:+"$DISK"}; do
     plain_path "$p" || { err "path '$p' has characters qemu or the guest cannot take (only letters, digits and ._/+@- please)"; exit 2; }
 done
 cat > "$RUN/run.env" <<EOF
@@ -113,11 +120,13 @@ VB_SHARE=$SHARE
 VB_SHARE_TAG=$SHARE_TAG
 VB_CONF=$CONF
 VB_SHELL=$SHELL_MODE
+VB_DISK=$([[ -n "$DISK" ]] && echo 1 || echo 0)
 VB_TIMEOUT=$((TIMEOUT + 30))
 EOF
 {
     printf 'cd %q || exit 126\n' "$CWD"
     printf 'export PATH=%q HOME=/tmp TMPDIR=/tmp LANG=C.UTF-8 VBOARD=1 VBOARD_SHARE=%q\n' "$PATH" "$SHARE"
+    [[ -n "$DISK" ]] && printf 'export VBOARD_DISK=/tmp/vboard-disk\n'
     for e in "${EXTRA_ENV[@]}"; do printf 'export %s=%q\n' "${e%%=*}" "${e#*=}"; done
     printf 'exec'; printf ' %q' "$@"; printf '\n'
 } > "$RUN/cmd.sh"
@@ -145,6 +154,7 @@ QEMU=(qemu-system-x86_64 "${QACCEL[@]}" -M pc -m "${MEM:-1024}" -smp "${SMP:-1}"
       -virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap,id=hostroot"
       -virtfs "local,path=$RUN,mount_tag=ctl,security_model=none,id=ctl")
 [[ -n "$SHARE_TAG" ]] && QEMU+=(-virtfs "local,path=$SHARE,mount_tag=share,security_model=none,id=share")
+[[ -n "$DISK" ]] && QEMU+=(-drive "file=$DISK,format=raw,if=virtio,cache=writeback")
 
 say "kernel $VB_KREL ($VB_KVER), DAHDI modules ${VB_DAHDI_MODVER:-?} from dahdi-dkms $VB_DKMS_VER, accel $ACCEL, smp ${SMP:-1}, ${MEM:-1024} MiB"
 if ((SHELL_MODE)); then
@@ -183,11 +193,18 @@ elif ((!QUIET)); then
         sed -un 's/\r$//; /^VB: run \(start\|end\)/d; s/^VB: /vboard: /p' >&2 & PIDS+=($!)
 fi
 
-booted=0 stop=""
+booted=0 stop="" started=""
 while kill -0 "$QPID" 2>/dev/null; do
     if ((!booted)); then
         if grep -aq '^VB: init' "$RUN/console.log"; then booted=1
         elif ((SECONDS >= ${BOOT_TIMEOUT:-60})); then stop=boot; break; fi
+    fi
+    if [[ -n "$CUT_AFTER" ]]; then
+        if [[ -z "$started" ]]; then
+            grep -aq '^VB: run start' "$RUN/console.log" && started=$SECONDS
+        elif ((SECONDS - started >= CUT_AFTER)); then
+            kill -KILL "$QPID" 2>/dev/null; stop=cut; break
+        fi
     fi
     ((SECONDS < TIMEOUT)) || { stop=timeout; break; }
     sleep 0.2
@@ -210,6 +227,7 @@ rc_text=$(cat "$RUN/rc" 2>/dev/null || true)
 case "$stop" in
     boot) err "the guest did not start within ${BOOT_TIMEOUT:-60} s (accel $ACCEL); $(tail -n 3 "$RUN/qemu.log" | tr '\n' ' ')"; exit 125 ;;
     timeout) err "timeout: stopped the guest after $TIMEOUT s ($timing)"; exit 124 ;;
+    cut) OUTCOME=ok; say "power cut: qemu killed $CUT_AFTER s after the command started ($timing)"; exit 137 ;;
 esac
 if [[ "$rc_text" =~ ^[0-9]+$ ]]; then
     OUTCOME=ok

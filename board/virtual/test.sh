@@ -4,7 +4,8 @@
 # Usage: board/virtual/test.sh PATH/TO/vboard-check
 #
 # Runs the board's selftest, then vboard-check (the channel contract and a
-# whole call through kefud's graph) on the real DAHDI drivers in the guest.
+# whole call through kefud's graph) on the real DAHDI drivers in the guest,
+# then the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
 # Works wherever the checkout is: the guest has its own /tmp and /run, so when
 # the checkout lies there, the cache, the program and the share move to
 # /var/tmp (on the host's root, which the guest sees).
@@ -32,4 +33,5 @@ cd "$CHECK"
 # The call's data (SQLite in WAL mode, recordings) goes on the guest's own
 # /tmp: the 9p share cannot map SQLite's shared-memory file.
 # VBOARD_GUEST: where vboard-check finds span4.conf (to take span 4 away and back).
-exec "$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
+"$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
+exec "$HERE/power-cut.sh" "$CHECK/vboard-check"

@@ -2,7 +2,8 @@ import Foundation
 
 /// Follows a running kefud's calls through `calls --json`, one look at a
 /// time: which calls were seen, which are in progress, when each was first
-/// seen with an agent and when each was seen gone (finished).
+/// seen with an agent and when each was seen gone (finished); `follow`
+/// adds a timed `status` to each look.
 struct CallWatch {
     private(set) var seen: Set<Int> = []
     private(set) var inProgress: Set<Int> = []
@@ -12,6 +13,9 @@ struct CallWatch {
     private(set) var reachedAgentAt: [Int: Date] = [:]
     /// When each call was first seen gone.
     private(set) var goneAt: [Int: Date] = [:]
+    /// The `status` answers `follow` saw, in order (empty: refused), and the slowest one's seconds.
+    private(set) var statuses: [[String]] = []
+    private(set) var slowestStatus = 0.0
 
     mutating func look(_ daemon: DaemonProcess) throws {
         let calls = try daemon.json(["calls"])
@@ -22,6 +26,18 @@ struct CallWatch {
         withAgent = Set(calls.filter { $0["agent"] is String }.compactMap { $0["call"] as? Int })
         for call in withAgent where reachedAgentAt[call] == nil { reachedAgentAt[call] = now }
         seen.formUnion(current)
+    }
+
+    /// Looks (calls, then a timed `status`) every 250 ms for `seconds`, or until `done`.
+    mutating func follow(_ daemon: DaemonProcess, seconds: Double, until done: (CallWatch) throws -> Bool = { _ in false }) throws {
+        let start = Date()
+        repeat {
+            usleep(250_000)
+            try look(daemon)
+            let (status, took) = try daemon.timed(["status"])
+            statuses.append(status.status == 0 ? status.lines : [])
+            slowestStatus = max(slowestStatus, took)
+        } while try Date().timeIntervalSince(start) < seconds && !done(self)
     }
 
     /// Calls seen and then gone: they ended.

@@ -1,6 +1,6 @@
-import Console
 import Foundation
 import Synchronization
+@testable import Console
 
 /// Console clients hammering a running kefud from threads of their own:
 /// `asking` clients send `status` and `calls --json` in turn as fast as
@@ -62,15 +62,7 @@ final class ConsoleFlood: Sendable {
         defer { ended.add(1, ordering: .relaxed) }
         while running.load(ordering: .relaxed) {
             let s = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_un()
-            address.sun_family = sa_family_t(AF_UNIX)
-            withUnsafeMutableBytes(of: &address.sun_path) { raw in
-                for (i, b) in socket.utf8.enumerated() { raw[i] = b }
-            }
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(s, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-            }
-            if connected == 0 {
+            if (try? ConsoleWire.withAddress(socket) { connect(s, $0, $1) }) == 0 {
                 tally.withLock { $0.silentConnections += 1 }
                 // Wait, sending nothing, until kefud closes the connection (or the flood ends).
                 var byte: UInt8 = 0

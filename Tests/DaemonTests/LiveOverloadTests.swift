@@ -61,10 +61,10 @@ import Testing
         let overruns = number("overruns", after) - number("overruns", before)
         #expect(Double(overruns) <= ticks * wall / 100, "\(overruns) overruns in \(wall) s")
         #expect(number("events dropped", after) == 0)
-        // Bounded: memory grows by at most a tenth, CPU stays under half a core.
+        // Bounded: memory grows by at most a tenth, CPU stays under three quarters of a core.
         let growth = Double(rssAfter) / Double(rssBefore)
         #expect(growth < 1.1 && Double(rssMost) / Double(rssBefore) < 1.1, "RSS \(rssBefore) → \(rssAfter) kB (most \(rssMost))")
-        #expect(cpu < 0.5, "kefud used \(cpu) of a core")
+        #expect(cpu < 0.75, "kefud used \(cpu) of a core")
         // Callers are still served, the others turned away, and the log says why.
         let served = watch.reachedAgent(from: began)
         #expect(served.count >= Int(seconds) / 10, "\(served.count) callers reached an agent in \(wall) s")

@@ -66,6 +66,21 @@ public final class CallController {
         writer.drain()
         for alarm in writer.alarms.dropFirst(alarmsNoted) { notes.append(alarm) }
         alarmsNoted = writer.alarms.count
+        noteStoreTrouble()
+    }
+
+    /// The database writer's trouble as last noted (nil: writing).
+    private var storeTrouble: StoreWriter.Trouble?
+
+    /// Notes when database writes start to wait (and why) and when they pass again.
+    private func noteStoreTrouble() {
+        guard let status = store?.status, status.trouble != storeTrouble else { return }
+        if let trouble = status.trouble {
+            notes.append("database writes waiting (\(trouble.rawValue)), retried: \(status.failing ?? "")")
+        } else {
+            notes.append("database writes pass again: \(status.written) written, \(status.pending) waiting")
+        }
+        storeTrouble = status.trouble
     }
 
     /// Runs a console agent command; returns the agent's status after it.

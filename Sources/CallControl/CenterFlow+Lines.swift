@@ -32,6 +32,9 @@ extension CenterFlow {
             // A DTMF caller ID still being sent when the ring began goes on.
             if dtmfCallerID[line] == nil { dtmfCallerID[line] = DTMFCallerIDAssembler() }
             lines[line] = .ringing(id, rings: 1, lastRing: now)
+            if plan.lineOrder.allSatisfy({ (lines[$0] ?? .idle) != .idle }) {
+                note("all \(plan.lineOrder.count) lines busy: further callers hear busy from the exchange")
+            }
             if plan.answerOnRing <= 1 { answer(line, id) } else { media(.setDSP(line, [.callerID, .dtmf])) }
         case (.ringing(let id, let rings, _), .ringBegin):
             lines[line] = .ringing(id, rings: rings + 1, lastRing: now)

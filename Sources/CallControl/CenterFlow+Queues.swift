@@ -231,6 +231,9 @@ extension CenterFlow {
         guard let session = sessions[id] else { return }
         let queue = session.queue ?? ""
         queueEvent(id, queue, .refused(reason: reason.rawValue))
+        if reason == .queueFull {
+            note("queue \(queue) full (max_callers \(plan.queues[queue]?.maxCallers ?? 0)): further callers are turned away to its overflow")
+        }
         if prompt == ACDConfigurationMapping.handOffPrompt, let action = plan.queues[queue]?.overflow?.value {
             return perform(id, action)
         }

@@ -97,31 +97,43 @@ public final class ConsoleListener: @unchecked Sendable {
         for job in take() { close(job.fd) }
     }
 
+    /// Accepts connections and reads their requests as they arrive
+    /// (`ConsoleArrivals`: a silent or slow client holds up no one).
     private func acceptLoop() {
+        var arrivals = ConsoleArrivals()
         while shared.withLock({ $0.running }) {
-            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&pfd, 1, 200) > 0 else { continue }
+            var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)] + arrivals.descriptors
+            _ = poll(&fds, nfds_t(fds.count), 200)
+            let now = ConsoleArrivals.monotonicSeconds()
+            for done in arrivals.collect(readable: fds.dropFirst().map { $0.revents != 0 }, now: now) { handle(done) }
+            guard fds[0].revents & Int16(POLLIN) != 0 else { continue }
             let client = accept(fd, nil, nil)
             if client < 0 { continue }
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             guard let peer = PeerCredentials.of(client) else { close(client); continue }
-            switch admit(peer) {
-            case .failure(let refusal):
-                _ = try? ConsoleWire.receive(client)  // read the request first: closing on unread data resets the connection
-                ConsoleListener.answer(ConsoleJob(fd: client, request: ConsoleRequest(arguments: []), who: Operator(name: refusal.user, role: .viewer), peer: peer),
-                                       .failed(refusal.description, status: 3))
-                shared.withLock { $0.refused.append(refusal) }
-            case .success(let who):
-                guard let bytes = try? ConsoleWire.receive(client), let request = ConsoleRequest.decode(bytes) else {
-                    ConsoleListener.answer(ConsoleJob(fd: client, request: ConsoleRequest(arguments: []), who: who, peer: peer),
-                                           .failed("not a console request (is kefu the same version as kefud?)", status: 2))
-                    continue
-                }
-                shared.withLock { $0.jobs.append(ConsoleJob(fd: client, request: request, who: who, peer: peer)) }
+            if let pushedOut = arrivals.add(client, peer: peer, now: now) { close(pushedOut.fd) }
+        }
+        for waiting in arrivals.waiting { close(waiting.fd) }
+    }
+
+    /// A request that arrived (or did not): refused peers are answered and
+    /// noted, requests of admitted ones wait for the control thread.
+    private func handle(_ done: ConsoleArrivals.Done) {
+        let (client, peer) = (done.arriving.fd, done.arriving.peer)
+        switch admit(peer) {
+        case .failure(let refusal):
+            ConsoleListener.answer(ConsoleJob(fd: client, request: ConsoleRequest(arguments: []), who: Operator(name: refusal.user, role: .viewer), peer: peer),
+                                   .failed(refusal.description, status: 3))
+            shared.withLock { $0.refused.append(refusal) }
+        case .success(let who):
+            guard let bytes = done.request, let request = ConsoleRequest.decode(bytes) else {
+                ConsoleListener.answer(ConsoleJob(fd: client, request: ConsoleRequest(arguments: []), who: who, peer: peer),
+                                       .failed("not a console request (is kefu the same version as kefud?)", status: 2))
+                return
             }
+            shared.withLock { $0.jobs.append(ConsoleJob(fd: client, request: request, who: who, peer: peer)) }
         }
     }
 }

@@ -45,10 +45,30 @@ public enum ConsoleWire {
         }
     }
 
+    /// The payload length a frame's first four bytes give.
+    static func length(_ head: ArraySlice<UInt8>) -> Int {
+        let h = head.startIndex
+        return Int(head[h]) | Int(head[h + 1]) << 8 | Int(head[h + 2]) << 16 | Int(head[h + 3]) << 24
+    }
+
+    enum Scan: Equatable {
+        case incomplete
+        case complete([UInt8])
+        case tooLarge
+    }
+
+    /// The first frame in `bytes` received so far, if all of it is there.
+    static func frame(in bytes: [UInt8]) -> Scan {
+        guard bytes.count >= 4 else { return .incomplete }
+        let n = length(bytes[0..<4])
+        guard n <= maxFrame else { return .tooLarge }
+        return bytes.count >= 4 + n ? .complete(Array(bytes[4..<(4 + n)])) : .incomplete
+    }
+
     /// Reads one frame; nil at a clean end of stream.
     public static func receive(_ fd: Int32) throws(Failure) -> [UInt8]? {
         guard let head = try readExactly(fd, 4, endOK: true) else { return nil }
-        let n = Int(head[0]) | Int(head[1]) << 8 | Int(head[2]) << 16 | Int(head[3]) << 24
+        let n = length(head[...])
         guard n <= maxFrame else { throw Failure("console socket: a message of \(n) bytes is larger than \(maxFrame)") }
         return try readExactly(fd, n, endOK: false) ?? []
     }

@@ -26,7 +26,7 @@ enum ConsoleViews {
             "\(t("calls in progress")) \(flow.calls.count), \(t("finished since start")) \(center.control.records.count)",
             "media: ticks \(center.media.statistics.ticks), overruns \(overruns), events dropped \(center.media.statistics.eventsDropped)",
             LiveView.storage(center.control),
-        ]
+        ] + overload(flow, busyLines: busyLines)
         if !center.spans.isEmpty {
             lines.append(ConsoleText.t("SPANS", language))
             lines += LiveView.spans(center.spans, channels: center.board.channels, alarms: flow.alarms)
@@ -34,6 +34,21 @@ enum ConsoleViews {
         if let failure = center.housekeeper?.failure { lines.append("retention: \(failure)") }
         if let days = center.housekeeper?.last?.daysUntilFull { lines.append("recordings disk full in about \(Int(days)) day(s)") }
         return ConsoleOutput(lines)
+    }
+
+    /// Alarms while callers are turned away: every line busy (the exchange
+    /// gives further callers busy), a queue at its max_callers.
+    static func overload(_ flow: CenterFlow, busyLines: Int) -> [String] {
+        var alarms: [String] = []
+        if busyLines > 0 && busyLines == flow.plan.lineOrder.count {
+            alarms.append("ALARM: all \(busyLines) lines busy: further callers hear busy from the exchange")
+        }
+        for q in flow.acd.configuration.queues {
+            if let limit = q.maxLength, flow.acd.waiting(in: q.id).count >= limit {
+                alarms.append("ALARM: queue \(q.id.rawValue) full (\(limit) waiting): further callers are turned away to its overflow")
+            }
+        }
+        return alarms
     }
 
     static func channels(_ center: SimulatedCenter, json: Bool, language: ConsoleLanguage = .english) -> ConsoleOutput {

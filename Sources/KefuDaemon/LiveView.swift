@@ -62,12 +62,12 @@ public enum LiveView {
         var line = "STORAGE"
         if let status = control.store?.status {
             line += " database: \(status.written) written, \(status.pending) waiting"
-            if let failing = status.failing { line += " — FAILING: \(failing)" }
+            if let failing = status.failing { line += " — FAILING (\(status.trouble?.rawValue ?? "cannot write"), retried): \(failing)" }
             if status.refused > 0 { line += ", \(status.refused) refused" }
             line += ";"
         }
         line += " recordings being written \(control.writer.openCount)"
-        if let alarm = control.writer.alarms.last { line += " — ALARM: \(alarm)" }
+        if let alarm = control.writer.alarm { line += " — ALARM: \(alarm)" }
         return line
     }
 

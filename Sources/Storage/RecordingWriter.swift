@@ -10,7 +10,8 @@ import Sealing
 /// media thread. Audio reaches the disk at every sync (about once a second
 /// of audio): a crash loses at most that. Below the free-space floor no new
 /// recording starts; a write that fails (disk full) ends that recording
-/// cleanly where it was while the call goes on; both raise an alarm.
+/// cleanly where it was while the call goes on; both raise an alarm, which
+/// stays in force until a recording starts again.
 public final class RecordingWriter {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var path: String
@@ -39,8 +40,11 @@ public final class RecordingWriter {
     public var key: SealingKey?
     /// The group new files and folders are given (nil: the process's own).
     public var groupID: UInt32?
-    /// Alarms, oldest first, each once: free space below the floor, write failures.
+    /// Alarms raised (free space below the floor, write failures) and
+    /// cleared (recording again), oldest first, each once.
     public private(set) var alarms: [String] = []
+    /// The alarm in force: the last one raised, until a recording starts again.
+    public private(set) var alarm: String?
     public private(set) var finished: [Outcome] = []
 
     public init(tap: RecordingTap) {
@@ -58,7 +62,7 @@ public final class RecordingWriter {
         let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         if minFreeBytes > 0, let free = Self.freeBytes(directory.isEmpty ? "." : directory), free < minFreeBytes {
             let failure = Failure(path: path, reason: "not recorded: \(free / 1_048_576) MB free, below the floor of \(minFreeBytes / 1_048_576) MB")
-            raise("recording stopped: \(free / 1_048_576) MB free on \(directory), below the floor of \(minFreeBytes / 1_048_576) MB")
+            raise("recording stopped, disk full: \(free / 1_048_576) MB free on \(directory), below the floor of \(minFreeBytes / 1_048_576) MB")
             throw failure
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
@@ -93,6 +97,7 @@ public final class RecordingWriter {
         // is: a power cut after the first sync cannot leave audio without a name.
         Self.syncDirectory(directory.isEmpty ? "." : directory)
         files[slot.rawValue] = file
+        if alarm != nil { clear(directory: directory.isEmpty ? "." : directory) }
     }
 
     /// Sees every frame drained, before it is written (a supervisor
@@ -148,6 +153,14 @@ public final class RecordingWriter {
 
     private func raise(_ alarm: String) {
         if alarms.last != alarm { alarms.append(alarm) }
+        self.alarm = alarm
+    }
+
+    /// A recording started: whatever stopped recordings is over.
+    private func clear(directory: String) {
+        let free = Self.freeBytes(directory).map { ": \($0 / 1_048_576) MB free on \(directory)" } ?? ""
+        alarms.append("recording again\(free) (alarm cleared: \(alarm ?? ""))")
+        alarm = nil
     }
 
     /// Bytes an unprivileged writer may still use on the file system holding `path`.

@@ -20,6 +20,22 @@ public final class StoreWriter: @unchecked Sendable {
         public var refused: Int
         /// The last write failure still unresolved (nil once a write succeeds).
         public var failing: String?
+        /// What kind of failure `failing` is.
+        public var trouble: Trouble?
+    }
+
+    /// Why writes wait: each is retried until it passes.
+    public enum Trouble: String, Sendable, Equatable {
+        /// Another connection (another process) holds the database's write lock.
+        case busy = "database busy: another connection holds its lock"
+        /// The file system holding the database is full.
+        case diskFull = "disk full"
+        /// Any other failure to open or write the file.
+        case writeFailed = "cannot write the database"
+
+        init(_ error: SQLiteError) {
+            self = error.isBusy ? .busy : error.isFull ? .diskFull : .writeFailed
+        }
     }
 
     private struct Shared {
@@ -28,6 +44,7 @@ public final class StoreWriter: @unchecked Sendable {
         var written = 0
         var refused = 0
         var failing: String?
+        var trouble: Trouble?
         var problems: [String] = []
         var running = true
     }
@@ -70,7 +87,8 @@ public final class StoreWriter: @unchecked Sendable {
     }
 
     public var status: Status {
-        shared.withLock { Status(pending: $0.queue.count + $0.inFlight, written: $0.written, refused: $0.refused, failing: $0.failing) }
+        shared.withLock { Status(pending: $0.queue.count + $0.inFlight, written: $0.written, refused: $0.refused, failing: $0.failing,
+                                      trouble: $0.trouble) }
     }
 
     /// Items the database refused, and why.
@@ -120,6 +138,7 @@ public final class StoreWriter: @unchecked Sendable {
                     s.written += batch.count
                     s.inFlight = 0
                     s.failing = nil
+                    s.trouble = nil
                 }
             } catch where error.isBusy || error.isFull || error.code & 0xFF == 10 /* SQLITE_IOERR */ || store == nil {
                 // Transient: put the batch back in front and try again later.
@@ -127,6 +146,7 @@ public final class StoreWriter: @unchecked Sendable {
                     s.queue.insert(contentsOf: batch, at: 0)
                     s.inFlight = 0
                     s.failing = error.description
+                    s.trouble = Trouble(error)
                 }
                 if store == nil || !error.isBusy { store = nil }
                 // Stopping: what could not be written stays counted in `status.pending`.

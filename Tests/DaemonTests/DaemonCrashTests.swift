@@ -28,30 +28,21 @@ import Testing
 
         // Heavy traffic, long talks: the lines fill and calls reach agents.
         let first = try DaemonProcess.start(dir: dir, callsPerMinute: 240, talkSeconds: 40, log: dir + "/first.log")
-        var seen: Set<Int> = []
-        var inProgress: Set<Int> = []
-        var withAgent: Set<Int> = []
-        var goneAt: [Int: Date] = [:]
-        var recorded = 0
+        var watch = CallWatch()
         let began = Date()
         repeat {
             usleep(250_000)
-            let calls = try first.json(["calls"])
-            let now = Set(calls.compactMap { $0["call"] as? Int })
-            for gone in inProgress.subtracting(now) { goneAt[gone] = Date() }
-            inProgress = now
-            withAgent = Set(calls.filter { $0["agent"] is String }.compactMap { $0["call"] as? Int })
-            seen.formUnion(inProgress)
-            recorded = withAgent.count
-        } while (recorded < recordedAtKill || goneAt.values.filter({ $0 < Date().addingTimeInterval(-1) }).count < 5
+            try watch.look(first)
+        } while (watch.withAgent.count < recordedAtKill || watch.finished(before: Date()).count < 5
                  || Date().timeIntervalSince(began) < extraSeconds)
             && Date().timeIntervalSince(began) < 90
         // Calls seen and gone at the last look had finished; kill right after it.
-        let finished = seen.subtracting(inProgress)
+        let finished = watch.finished, inProgress = watch.inProgress, withAgent = watch.withAgent
+        let recorded = withAgent.count
         let killedAt = Int64(Date().timeIntervalSince1970 * 1000)
         // The store writer is asynchronous: a call that ended in the last
         // second may not be stored yet (as a recording may lose its last second).
-        let settled = finished.filter { (goneAt[$0] ?? .distantPast) < Date().addingTimeInterval(-1) }
+        let settled = watch.finished(before: Date())
         first.kill9()
         #expect(first.process.terminationReason == .uncaughtSignal)
         #expect(recorded >= recordedAtKill, "only \(recorded) calls with an agent after 90 s")

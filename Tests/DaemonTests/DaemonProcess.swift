@@ -8,10 +8,13 @@ struct DaemonProcess {
     let socket: String
     /// Wall-clock seconds from launch until the console answered `status`.
     let secondsToReady: Double
+    /// Where its standard output and error go.
+    let log: String
 
     /// A center of `lines` FXO lines and `agents` agents on FXS phones, one
-    /// recorded queue the menu's key 1 leads to.
-    static func config(lines: Int, agents: Int) -> String {
+    /// recorded queue the menu's key 1 leads to; `queue` and `recording` are
+    /// more lines for those sections.
+    static func config(lines: Int, agents: Int, queue: String = "", recording: String = "") -> String {
         let ids = (1...agents).map { 8000 + $0 }
         return """
         [system]
@@ -31,6 +34,7 @@ struct DaemonProcess {
         [queues.sales]
         agents = [\(ids.map { "\"\($0)\"" }.joined(separator: ", "))]
         record = true
+        \(queue)
 
         [menus.main]
         prompt = "welcome"
@@ -39,6 +43,7 @@ struct DaemonProcess {
 
         [recording]
         enabled = true
+        \(recording)
         """
     }
 
@@ -49,13 +54,14 @@ struct DaemonProcess {
         return dir + "/kefud"
     }
 
-    /// Starts kefud and waits (up to 20 s) until its console answers.
-    static func start(dir: String, callsPerMinute: Double, talkSeconds: Double, log: String) throws -> DaemonProcess {
+    /// Starts kefud (its data in `dataDirectory`, by default dir/data) and
+    /// waits (up to 20 s) until its console answers.
+    static func start(dir: String, dataDirectory: String? = nil, callsPerMinute: Double, talkSeconds: Double, log: String) throws -> DaemonProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: kefud)
         let socket = dir + "/console.sock"
         process.arguments = ["--config", dir + "/kefu.toml", "--board", "sim", "--demo", "--prompts", dir + "/prompts",
-                             "--data-dir", dir + "/data", "--console-socket", socket, "--caller-keys", "1", "--seed", "3",
+                             "--data-dir", dataDirectory ?? dir + "/data", "--console-socket", socket, "--caller-keys", "1", "--seed", "3",
                              "--calls-per-minute", "\(callsPerMinute)", "--talk-seconds", "\(talkSeconds)", "--quiet"]
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
@@ -65,7 +71,7 @@ struct DaemonProcess {
         try process.run()
         while Date().timeIntervalSince(launched) < 20 && process.isRunning {
             if (try? ConsoleClient.send(ConsoleRequest(arguments: ["status"]), to: socket, timeoutSeconds: 2))?.status == 0 {
-                return DaemonProcess(process: process, socket: socket, secondsToReady: Date().timeIntervalSince(launched))
+                return DaemonProcess(process: process, socket: socket, secondsToReady: Date().timeIntervalSince(launched), log: log)
             }
             usleep(10_000)
         }

@@ -1,5 +1,6 @@
 import DSP
 import Foundation
+import KefuTesting
 import MediaLoop
 import Records
 import Storage
@@ -11,30 +12,17 @@ import Testing
 /// being lost. Mounting needs root (as `make test` runs); elsewhere the test
 /// says so and fails rather than pretend.
 @Suite struct DiskFullTests {
-    struct Mount {
-        let path: String
-        init(_ path: String, kilobytes: Int) throws {
-            self.path = path
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            guard mount("tmpfs", path, "tmpfs", 0, "size=\(kilobytes)k,mode=0755") == 0 else {
-                throw Refused(reason: "cannot mount a tmpfs at \(path) (\(String(cString: strerror(errno)))): this test needs root")
-            }
-        }
-        func unmount() { umount2(path, Int32(MNT_DETACH)) }
-        struct Refused: Error, CustomStringConvertible { var reason: String; var description: String { reason } }
-    }
-
     static func push(_ tap: RecordingTap, slot: Int, frame: Int) {
         let left = [Int16](repeating: Int16(truncatingIfNeeded: frame), count: 160)
         let right = [Int16](repeating: Int16(slot + 1), count: 160)
         left.withUnsafeBufferPointer { l in right.withUnsafeBufferPointer { r in tap.push(slot: RecordingSlot(slot), left: l.baseAddress!, right: r.baseAddress!) } }
     }
 
-    @Test("on a full disk the recording is cut cleanly and stays playable, older recordings are untouched, the floor refuses new ones, and database writes wait until space returns")
+    @Test("on a full disk the recording is cut cleanly and stays playable, older recordings are untouched, the floor refuses new ones, database writes wait until space returns, and the alarm ends when a recording starts again")
     func diskFull() throws {
         let scratch = Scratch("diskfull")
         defer { scratch.remove() }
-        let disk = try Mount(scratch.path + "/disk", kilobytes: 512)
+        let disk = try TmpfsMount(scratch.path + "/disk", kilobytes: 512)
         defer { disk.unmount() }
 
         let dbPath = disk.path + "/kefu.db"
@@ -77,6 +65,7 @@ import Testing
         writer.minFreeBytes = 1_048_576
         #expect(throws: RecordingWriter.Failure.self) { try writer.start(slot: RecordingSlot(2), callID: 3, path: disk.path + "/rec/3.wav") }
         #expect(writer.alarms.last?.contains("below the floor of 1 MB") == true)
+        #expect(writer.alarm == writer.alarms.last, "the alarm stays in force while nothing records")
 
         // The database cannot grow: items wait, marked failing.
         var big = CallDetail(callID: 4, line: 1, arrived: 4)
@@ -90,6 +79,11 @@ import Testing
         try FileManager.default.removeItem(atPath: second)
         #expect(store.flush(timeoutMilliseconds: 10_000))
         store.stop()
+        // A recording starts again: the alarm is over, and that is said.
+        writer.minFreeBytes = 0
+        try writer.start(slot: RecordingSlot(3), callID: 5, path: disk.path + "/rec/5.wav")
+        #expect(writer.alarm == nil)
+        #expect(writer.alarms.last?.hasPrefix("recording again") == true, "\(writer.alarms)")
         #expect(try CallStore(path: dbPath).call(4)?.data.count == 200)
     }
 }

@@ -90,9 +90,9 @@ public final class CallController {
 
     /// Hangs up a call in progress; false when there is no such call.
     @discardableResult
-    public func hangUp(_ id: CallID, now: SampleTime) -> Bool {
+    public func hangUp(_ id: CallID, now: SampleTime, by: String? = nil) -> Bool {
         guard flow.calls[id] != nil else { return false }
-        perform(flow.hangUp(id, now: now))
+        perform(flow.hangUp(id, now: now, by: by))
         return true
     }
 
@@ -143,6 +143,7 @@ public final class CallController {
             var detail = StoredForm.detail(record, wallClock: wallClock)
             detail.ended = wallClock(now)
             detail.endReason = "interrupted"
+            detail.release = ReleaseReason(.shutdown)
             store?.enqueue(.callInterrupted(detail, telemetry: StoredForm.telemetry(record)))
         }
         for outcome in writer.finishAll() {

@@ -1,5 +1,6 @@
 import Channels
 import DSP
+import Records
 import Telephony
 
 /// A call's identity on the box.
@@ -52,6 +53,11 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     case transferred
     /// The call this one was bridged to ended first.
     case otherSideHungUp = "other-side-hung-up"
+    /// The caller hung up and the exchange reversed polarity (lines with
+    /// `polarity_hangup`).
+    case callerPolarityReversal = "caller-polarity"
+    /// The call reached its line's `max_call`: the box released it.
+    case maxLength = "max-length"
 }
 
 /// Which way a call went: a caller calling in, or the box calling a caller
@@ -79,6 +85,8 @@ public struct CallRecord: Sendable, Equatable {
     public var connected: SampleTime?
     public var ended: SampleTime?
     public var end: CallEnd?
+    /// Why the line was released, with what was measured.
+    public var release: ReleaseReason?
     public var recording: Bool
     /// Offers to agents that rang out or were refused before one answered.
     public var missedOffers: Int

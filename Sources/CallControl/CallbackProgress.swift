@@ -120,7 +120,7 @@ struct CallbackProgress: Sendable, Equatable {
         case .line(.lineDisconnect): return loopDropped()
         case .line(.alarm): return .failed(.lineFailed)
         case .line: return nil
-        case .dsp(.toneBegin(let tone, _, _)): return toneBegan(toneName(tone))
+        case .dsp(.toneBegin(let tone, _, _, _)): return toneBegan(toneName(tone))
         case .dsp(.toneEnd(let tone, _, _)): return toneEnded(toneName(tone))
         case .dsp: return nil
         }

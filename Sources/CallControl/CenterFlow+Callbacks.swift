@@ -2,6 +2,7 @@ import ACD
 import Channels
 import DSP
 import MediaLoop
+import Records
 import Telephony
 
 /// Callbacks keeping place. The caller (in a queue, by the queue's callback
@@ -235,7 +236,7 @@ extension CenterFlow {
             media(.setDSP(line, DSPFeatures.call))
             return .answered
         case .failed(let end)?:
-            return .failed(end)
+            return .failed(end, progressReason(input))
         case nil:
             return nil
         }
@@ -244,7 +245,8 @@ extension CenterFlow {
     /// How a placed call's dialling ended.
     enum LegResult: Sendable, Equatable {
         case answered
-        case failed(CallEnd)
+        /// How it failed, and what the line signalled if it did.
+        case failed(CallEnd, ReleaseReason?)
     }
 
     private mutating func callbackVerdict(_ leg: CallID, _ verdict: LegResult?) {
@@ -252,8 +254,8 @@ extension CenterFlow {
         switch verdict {
         case .answered:
             acdStep(.callbackConnected(acdCall(leg), line: ChannelID(line.rawValue)))
-        case .failed(let end):
-            callbackLegFailed(leg, end)
+        case .failed(let end, let reason):
+            callbackLegFailed(leg, end, reason: reason)
         }
     }
 
@@ -274,6 +276,7 @@ extension CenterFlow {
         legs[booking] = nil
         record.ended = now
         record.end = .glare
+        record.release = Self.releaseReason(for: .glare)
         emit(.finished(record))
         deferredACD.append(.callbackLineUnavailable(acdCall(booking)))
         let id = CallID(nextCall)
@@ -285,10 +288,10 @@ extension CenterFlow {
 
     /// The attempt failed: release the line (the agent hears busy tone until
     /// they hang up) and let the ACD retry or give up.
-    mutating func callbackLegFailed(_ leg: CallID, _ end: CallEnd) {
+    mutating func callbackLegFailed(_ leg: CallID, _ end: CallEnd, reason: ReleaseReason? = nil) {
         guard let booking = legOrigin[leg] else { return }
         if let queue = sessions[leg]?.queue { queueEvent(booking, queue, .callbackFailed(reason: end.rawValue, leg: leg)) }
-        release(leg, end)
+        release(leg, end, reason: reason)
         acdStep(.callbackFailed(acdCall(booking)))
     }
 

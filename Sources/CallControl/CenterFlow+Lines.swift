@@ -3,6 +3,7 @@ import Channels
 import DSP
 import IVR
 import MediaLoop
+import Records
 import Telephony
 
 /// Lines: ringing (with caller ID between the rings), the answer, keys and
@@ -42,10 +43,12 @@ extension CenterFlow {
         case (.ringing(let id, let rings, _), .ringEnd):
             lines[line] = .ringing(id, rings: rings, lastRing: now)
         case (_, .lineDisconnect):
-            if let id = state.call { callerGone(id, .callerLoopCurrentDrop) }
+            if let id = state.call { callerGone(id, .callerLoopCurrentDrop, reason: signalReason(event)) }
+        case (_, .polarityReversal) where state.isAnswered && plan.lines[line]?.polarityHangUp == true:
+            if let id = state.call { callerGone(id, .callerPolarityReversal, reason: signalReason(event)) }
         case (_, .alarm(let set)):
             alarms[line] = set
-            if let id = state.call { callerGone(id, .lineFailed) }
+            if let id = state.call { callerGone(id, .lineFailed, reason: signalReason(event)) }
         case (_, .alarmCleared):
             alarms[line] = nil
         default:
@@ -76,8 +79,8 @@ extension CenterFlow {
         if case .callingOut(let leg) = state, sessions[leg]?.progress != nil { return callbackProgress(leg, .dsp(event)) }
         if case .transferOut(let leg) = state { return transferLineSignal(leg, event) }
         switch event {
-        case .toneBegin(let tone, _, _) where plan.hangUpTones.contains(tone):
-            if let id = state.call { callerGone(id, .callerBusyTone) }
+        case .toneBegin(let tone, _, _, let figures) where plan.hangUpTones.contains(tone):
+            if let id = state.call { callerGone(id, .callerBusyTone, reason: toneReason(tone, figures)) }
         case .dtmfBegin(let key, let at):
             switch state {
             case .reserved:
@@ -114,8 +117,9 @@ extension CenterFlow {
     }
 
     /// The caller hung up (or the line failed): tell whichever engine has
-    /// the call, then release the line.
-    mutating func callerGone(_ id: CallID, _ end: CallEnd) {
+    /// the call, then release the line (`reason`: what the line signalled,
+    /// as measured).
+    mutating func callerGone(_ id: CallID, _ end: CallEnd, reason: ReleaseReason? = nil) {
         guard let line = calls[id]?.line else { return }
         switch lines[line] ?? .idle {
         case .menu, .survey:
@@ -129,16 +133,18 @@ extension CenterFlow {
         case .takingMessage:
             stopMessage(id)
         case .transferring:
-            return callerLeftTransfer(id, end)
+            return callerLeftTransfer(id, end, reason: reason)
         case .idle, .ringing, .leaving, .reserved, .callingOut, .transferOut:
             break
         }
-        release(id, end)
+        release(id, end, reason: reason)
     }
 
     /// Puts the line back on hook and finishes the call's record (keeping an
     /// ending already set, such as the agent's hang-up before a survey).
-    mutating func release(_ id: CallID, _ end: CallEnd) {
+    /// The release reason is `reason`, else one set on the record before
+    /// (a farewell after a timeout), else what `end` means.
+    mutating func release(_ id: CallID, _ end: CallEnd, reason: ReleaseReason? = nil) {
         guard let line = calls[id]?.line, lines[line]?.call == id else { return }
         let state = lines[line] ?? .idle
         if let phone = endConversation(id) { agentLeftAlone(phone) }
@@ -159,6 +165,7 @@ extension CenterFlow {
         if var record = calls.removeValue(forKey: id) {
             record.ended = now
             record.end = record.end ?? end
+            record.release = reason ?? record.release ?? Self.releaseReason(for: end)
             emit(.finished(record))
         }
     }

@@ -52,7 +52,7 @@ extension CenterFlow {
         case .recordSurvey(let result):
             calls[id]?.surveyScore = result.score
         case .hangup:
-            release(id, .menuHangUp)
+            release(id, .menuHangUp, reason: engineReason(id))
         }
     }
 

@@ -1,6 +1,7 @@
 import Channels
 import DSP
 import MediaLoop
+import Records
 import Telephony
 
 /// Leaving a message: a menu's or a queue overflow's `voicemail BOX` (a
@@ -57,8 +58,9 @@ extension CenterFlow {
     }
 
     /// '#' or the time limit: keep the message, thank the caller, release.
-    mutating func finishMessage(_ id: CallID) {
+    mutating func finishMessage(_ id: CallID, timedOut: Bool = false) {
         guard stopMessage(id) else { return }
+        if timedOut { calls[id]?.release = ReleaseReason(.timeout, detail: "message", milliseconds: Int(Self.maxMessage.milliseconds), count: 1) }
         farewell(id, "voicemail-saved", .messageLeft)
     }
 

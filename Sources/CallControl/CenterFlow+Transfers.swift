@@ -1,6 +1,7 @@
 import Channels
 import DSP
 import MediaLoop
+import Records
 import Telephony
 
 /// A menu's (or a queue overflow's) `dial LINES NUMBER`: the caller is put
@@ -38,8 +39,8 @@ extension CenterFlow {
     mutating func transferLineEvent(_ leg: CallID, _ event: ChannelEvent) {
         if sessions[leg]?.progress != nil { return transferVerdict(leg, progressStep(leg, .line(event))) }
         switch event {
-        case .lineDisconnect: endTransfer(leg: leg, by: .callerLoopCurrentDrop)
-        case .alarm: endTransfer(leg: leg, by: .lineFailed)
+        case .lineDisconnect: endTransfer(leg: leg, by: .callerLoopCurrentDrop, reason: signalReason(event))
+        case .alarm: endTransfer(leg: leg, by: .lineFailed, reason: signalReason(event))
         default: break
         }
     }
@@ -48,7 +49,9 @@ extension CenterFlow {
     /// side hanging up (busy or congestion) after.
     mutating func transferLineSignal(_ leg: CallID, _ event: DSPEvent) {
         if sessions[leg]?.progress != nil { return transferVerdict(leg, progressStep(leg, .dsp(event))) }
-        if case .toneBegin(let tone, _, _) = event, plan.hangUpTones.contains(tone) { endTransfer(leg: leg, by: .callerBusyTone) }
+        if case .toneBegin(let tone, _, _, let figures) = event, plan.hangUpTones.contains(tone) {
+            endTransfer(leg: leg, by: .callerBusyTone, reason: toneReason(tone, figures))
+        }
     }
 
     mutating func transferTimer(_ leg: CallID) {
@@ -62,25 +65,27 @@ extension CenterFlow {
             calls[leg]?.connected = now
             calls[caller]?.connected = now
             calls[caller]?.end = .transferred
-        case .failed(let end):
-            endTransfer(leg: leg, by: end)
+        case .failed(let end, let reason):
+            endTransfer(leg: leg, by: end, reason: reason)
         }
     }
 
     /// The caller left a transfer: the outside line goes too.
-    mutating func callerLeftTransfer(_ id: CallID, _ end: CallEnd) {
-        guard let leg = sessions[id]?.transfer else { return release(id, end) }
+    mutating func callerLeftTransfer(_ id: CallID, _ end: CallEnd, reason: ReleaseReason? = nil) {
+        guard let leg = sessions[id]?.transfer else { return release(id, end, reason: reason) }
         if let line = sessions[leg]?.line { media(.unbridge(line)) }
-        release(leg, .otherSideHungUp)
-        release(id, end)
+        release(leg, .otherSideHungUp, reason: ReleaseReason(.otherCallEnded, detail: id.description))
+        release(id, end, reason: reason)
     }
 
-    /// The outside side ended (`end`: hung up, busy, no answer): both go.
-    private mutating func endTransfer(leg: CallID, by end: CallEnd) {
+    /// The outside side ended (`end`: hung up, busy, no answer; `reason`:
+    /// what its line signalled): both go.
+    private mutating func endTransfer(leg: CallID, by end: CallEnd, reason: ReleaseReason? = nil) {
         guard let caller = legOrigin[leg] else { return }
         if let line = sessions[leg]?.line { media(.unbridge(line)) }
         let answered = calls[leg]?.connected != nil
-        release(leg, end)
-        release(caller, answered ? .transferred : end)
+        release(leg, end, reason: reason)
+        release(caller, answered ? .transferred : end,
+                reason: ReleaseReason(answered ? .transferredOut : .callFailed, detail: answered ? leg.description : end.rawValue))
     }
 }

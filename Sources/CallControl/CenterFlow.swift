@@ -4,6 +4,7 @@ import Config
 import DSP
 import IVR
 import MediaLoop
+import Records
 import Telephony
 
 /// The call path of the whole center as one pure state machine: every call
@@ -211,8 +212,8 @@ public struct CenterFlow: Sendable {
             if phones[c] == .messages { messageEnded(c) } else { playbackFinished(c, prompt) }
         case .clipDone:
             break
-        case .failed(let c, _):
-            if let id = lines[c]?.call { callerGone(id, .lineFailed) }
+        case .failed(let c, let error):
+            if let id = lines[c]?.call { callerGone(id, .lineFailed, reason: failureReason(error)) }
         }
         return take()
     }
@@ -228,9 +229,10 @@ public struct CenterFlow: Sendable {
 
     /// A supervisor hangs up a call from the console: whichever engine has
     /// it is told, the line goes on hook, an agent left on it hears busy tone.
-    public mutating func hangUp(_ id: CallID, now: SampleTime) -> [CallAction] {
+    /// `by` is the operator, kept with the call's release reason.
+    public mutating func hangUp(_ id: CallID, now: SampleTime, by: String? = nil) -> [CallAction] {
         self.now = max(now, self.now)
-        if calls[id] != nil { callerGone(id, .operatorHangUp) }
+        if calls[id] != nil { callerGone(id, .operatorHangUp, reason: ReleaseReason(.operatorHangUp, by: by)) }
         return take()
     }
 
@@ -238,16 +240,17 @@ public struct CenterFlow: Sendable {
         self.now = max(now, self.now)
         for line in plan.lineOrder {
             if case .ringing(let id, _, let last) = lines[line] ?? .idle, self.now - last > plan.ringGiveUp {
-                release(id, .abandonedRinging)
+                release(id, .abandonedRinging, reason: ReleaseReason(.ringingStopped, milliseconds: Int((self.now - last).milliseconds)))
             }
         }
+        releaseLongCalls()
         for id in sessions.keys.sorted() {
             guard let session = sessions[id] else { continue }
             if let entry = session.entry, let step = entry.timer(now: self.now) { callbackEntryStep(id, step) }
             if let progress = session.progress, self.now >= progress.deadline {
                 if case .transferOut = lines[session.line] ?? .idle { transferTimer(id) } else { callbackProgress(id, .timer) }
             }
-            if messageDue(session) { finishMessage(id) }
+            if messageDue(session) { finishMessage(id, timedOut: true) }
             guard let due = session.deadline, self.now >= due else { continue }
             feed(id, .timer)
         }

@@ -73,6 +73,10 @@ public struct CenterPlan: Sendable {
     public struct Line: Sendable, Equatable {
         public var menu: String?
         public var language: String
+        /// The longest call on the line (nil: no limit).
+        public var maxCall: SampleTime? = nil
+        /// A polarity reversal during a call is the caller hanging up.
+        public var polarityHangUp = false
     }
 
     public var lines: [ChannelNumber: Line] = [:]
@@ -137,7 +141,9 @@ public struct CenterPlan: Sendable {
             switch group.signalling {
             case .fxo:
                 for c in group.channels {
-                    lines[ChannelNumber(c)] = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage)
+                    lines[ChannelNumber(c)] = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage,
+                                                   maxCall: group.maxCall.map { SampleTime(milliseconds: Int64($0)) },
+                                                   polarityHangUp: group.polarityHangUp)
                 }
                 if group.outbound {
                     outboundLines += group.channels.map(ChannelNumber.init)

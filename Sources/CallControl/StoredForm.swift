@@ -14,6 +14,7 @@ enum StoredForm {
         d.connected = r.connected.map(wallClock)
         d.ended = r.ended.map(wallClock)
         d.endReason = r.end?.rawValue
+        d.release = r.release
         d.queue = r.queue
         d.agent = r.agentID
         d.menuPath = r.menuPath

@@ -120,6 +120,8 @@ struct ConfigDecoder {
                               signalling: signalling ?? .fxo, menu: r.string("menu"), language: r.string("language"),
                               callerID: choice(r, "caller_id", LineGroup.CallerID.self) ?? .fsk,
                               outbound: r.bool("outbound")?.value ?? (signalling?.isTrunk ?? false))
+        group.maxCall = r.seconds("max_call", in: 60...86_400)?.value
+        group.polarityHangUp = r.bool("polarity_hangup")?.value ?? false
         if group.signalling == .fxs {
             if let m = group.menu { sink.error(m.line, "'menu' in \(r.path): phone lines (fxs) do not take incoming calls into a menu") }
             if r.has("outbound"), group.outbound { sink.error(r.line, "\(r.path): phone lines (fxs) cannot call out to the network") }

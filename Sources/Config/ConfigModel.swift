@@ -88,6 +88,12 @@ public struct LineGroup: Sendable, Equatable {
     public var callerID: CallerID
     /// May Kefu call out on these lines (dial actions, callbacks)?
     public var outbound: Bool
+    /// The longest a call on these lines may last, in milliseconds: then the
+    /// box releases the line, as a hang-up it did not hear (nil: no limit).
+    public var maxCall: Int? = nil
+    /// Does a polarity reversal during a call mean the caller hung up (lines
+    /// whose exchange reverses polarity on release)?
+    public var polarityHangUp = false
 }
 
 public struct Agent: Sendable, Equatable {

@@ -4,6 +4,8 @@ public enum ConsoleCatalog {
         ConsoleCommand("status", help: "uptime, board, channels, calls in progress, media overruns, storage",
                        zh: "运行时间、板卡、通道、进行中的呼叫、媒体超时、存储"),
         ConsoleCommand("channels", help: "every line and phone: what it is doing", zh: "每条外线和话机的状态"),
+        ConsoleCommand("lines", help: "each analog line: calls since start and today, how they were hung up, DTMF and false digits, missed hang-up warnings",
+                       zh: "每条模拟外线: 启动以来与今日的呼叫、挂机原因、DTMF 与误检按键、漏检挂机警告"),
         ConsoleCommand("calls", help: "calls in progress", zh: "进行中的呼叫"),
         ConsoleCommand("calls show", ["CALL"], help: "a finished call: times, end, holds and transfers, and each step through the queues and agents",
                        zh: "一通已结束的呼叫: 时间、结束原因、保持与转接, 以及经过队列和坐席的每一步"),

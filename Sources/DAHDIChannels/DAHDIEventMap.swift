@@ -10,8 +10,9 @@ enum DAHDIEventMap {
         case (.fxoLine, Int32(DAHDI_EVENT_RINGBEGIN)): return .ringBegin
         // On a kewlstart line DAHDI reports the end of a ring burst as RINGOFFHOOK.
         case (.fxoLine, Int32(DAHDI_EVENT_RINGOFFHOOK)): return .ringEnd
-        // Loop current dropped (kewlstart disconnect).
-        case (.fxoLine, Int32(DAHDI_EVENT_ONHOOK)): return .lineDisconnect
+        // Loop current dropped (kewlstart disconnect), after the card's own
+        // debounce; DAHDI does not say for how long.
+        case (.fxoLine, Int32(DAHDI_EVENT_ONHOOK)): return .lineDisconnect(.unmeasured)
         case (.fxoLine, Int32(DAHDI_EVENT_POLARITY)): return .polarityReversal
         case (.fxsPhone, Int32(DAHDI_EVENT_RINGOFFHOOK)): return .phoneOffHook
         case (.fxsPhone, Int32(DAHDI_EVENT_ONHOOK)): return .phoneOnHook

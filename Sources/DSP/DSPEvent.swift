@@ -31,8 +31,9 @@ public enum CallerIDSignal: Sendable, Hashable, CaseIterable {
 public enum DSPEvent: Sendable, Equatable {
     case dtmfBegin(DTMFKey, at: SampleTime)
     case dtmfEnd(DTMFKey, at: SampleTime)
-    /// A tone-plan tone was recognised; `since` is where its first matching cadence segment began.
-    case toneBegin(ToneIndex, at: SampleTime, since: SampleTime)
+    /// A tone-plan tone was recognised; `since` is where its first matching
+    /// cadence segment began; `measured`, what was seen of it before deciding.
+    case toneBegin(ToneIndex, at: SampleTime, since: SampleTime, measured: ToneFigures)
     /// The tone stopped or broke its cadence; `lastMatch` is where the last conforming segment ended.
     case toneEnd(ToneIndex, at: SampleTime, lastMatch: SampleTime)
     case faxBegin(FaxTone, at: SampleTime)

@@ -29,6 +29,7 @@ public final class ToneDetector {
     private var active: Int = -1
     private var lastSegmentSilent = true
     private let steps: [Int]
+    private let meter = ToneMeter()
 
     /// spandsp's analysis chunk, in samples.
     static let chunk: Int64 = 128
@@ -74,8 +75,8 @@ public final class ToneDetector {
         super_tone_rx_init(state, descriptor, { userData, code, _, _ in
             Unmanaged<ToneDetector>.fromOpaque(userData!).takeUnretainedValue().report(code: Int(code))
         }, me)
-        super_tone_rx_segment_callback(state) { userData, f1, _, _ in
-            Unmanaged<ToneDetector>.fromOpaque(userData!).takeUnretainedValue().segmentEnded(silent: f1 < 0)
+        super_tone_rx_segment_callback(state) { userData, f1, _, duration in
+            Unmanaged<ToneDetector>.fromOpaque(userData!).takeUnretainedValue().segmentEnded(bin: f1, milliseconds: duration)
         }
     }
 
@@ -102,9 +103,12 @@ public final class ToneDetector {
         sink = events
         var done = 0
         while done < samples.count {
-            let n = min(Int(Self.chunk - position % Self.chunk), samples.count - done)
+            let offset = Int(position % Self.chunk)
+            let n = min(Int(Self.chunk) - offset, samples.count - done)
+            meter.count(base + done, n, offset: offset)
             position += Int64(n)
             _ = super_tone_rx(state, base + done, Int32(n))
+            if position % Self.chunk == 0 { meter.chunkEnded() }
             done += n
         }
         sink = nil
@@ -119,8 +123,9 @@ public final class ToneDetector {
         return withUnsafeBytes(of: &starts) { $0.load(fromByteOffset: i * 8, as: Int64.self) }
     }
 
-    private func segmentEnded(silent: Bool) {
-        lastSegmentSilent = silent
+    private func segmentEnded(bin: Int32, milliseconds: Int32) {
+        lastSegmentSilent = bin < 0
+        meter.segmentEnded(bin: bin, milliseconds: milliseconds)
         let begin = max(0, position - Self.segmentLatency)
         let i = segmentCount & 15
         withUnsafeMutableBytes(of: &starts) { $0.storeBytes(of: begin, toByteOffset: i * 8, as: Int64.self) }
@@ -131,7 +136,10 @@ public final class ToneDetector {
         if code >= 0 && code < steps.count {
             active = code
             let since = start(back: min(steps[code] - 1, 15, segmentCount - 1))
-            sink?.append(.toneBegin(ToneIndex(code), at: SampleTime(samples: position), since: SampleTime(samples: since)))
+            let current = state.pointee.segments.9
+            let figures = meter.figures(window: steps[code] - 1, currentBin: Int32(current.f1),
+                                        currentMilliseconds: Int32(current.min_duration) * Int32(Self.chunk) / 8)
+            sink?.append(.toneBegin(ToneIndex(code), at: SampleTime(samples: position), since: SampleTime(samples: since), measured: figures))
         } else if code < 0, active >= 0 {
             // The cadence broke. If the tone went quiet, it ended where the
             // silence began; otherwise where the non-conforming segment began.

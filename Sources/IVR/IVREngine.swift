@@ -44,12 +44,17 @@ public struct IVREngine: Sendable {
     public private(set) var digits = ""
     /// Failures (timeouts, wrong entries) in the current menu.
     public private(set) var failures = 0
+    /// Set when a menu used up its retries, each by a timeout: nothing came
+    /// from the caller (cleared on entering a menu).
+    public private(set) var gaveUpWaiting: GaveUpWaiting?
     public var language: String { player.language }
     public var currentMenu: String? { path.last }
 
     private var player: PromptPlayer
     private var clockBase: (wall: UnixTime, at: SampleTime)?
     private var hops = 0
+    /// Failures in the current menu that were timeouts.
+    private var timeouts = 0
     private static let maxHops = 16
 
     public init(plan: IVRPlan, entry: String, language: String? = nil) {
@@ -158,8 +163,13 @@ public struct IVREngine: Sendable {
         guard let menu = currentMenu.flatMap({ plan.menus[$0] }) else { return [] }
         digits = ""
         failures += 1
+        if timedOut { timeouts += 1 }
         if failures > menu.retries {
+            if timeouts == failures, let name = currentMenu {
+                gaveUpWaiting = GaveUpWaiting(stage: name, waits: failures, waitMilliseconds: menu.timeout)
+            }
             failures = 0
+            timeouts = 0
             return announce(menu.failPrompt.map(\.value), then: menu.onFail.value, now: now)
         }
         let lead = timedOut ? menu.timeoutPrompt : menu.invalidPrompt
@@ -193,6 +203,8 @@ public struct IVREngine: Sendable {
         }
         if push, path.last != name { path.append(name) }
         failures = 0
+        timeouts = 0
+        gaveUpWaiting = nil
         digits = ""
         return prompt(menu, now: now)
     }
@@ -243,5 +255,18 @@ public struct IVREngine: Sendable {
         phase = .finished
         deadline = nil
         return player.stop() + [last]
+    }
+}
+
+/// An engine that gave up because nothing came from the caller: where
+/// (a menu's name, or the survey's), how many waits, each how long.
+public struct GaveUpWaiting: Sendable, Equatable {
+    public var stage: String
+    public var waits: Int
+    public var waitMilliseconds: Int
+    public init(stage: String, waits: Int, waitMilliseconds: Int) {
+        self.stage = stage
+        self.waits = waits
+        self.waitMilliseconds = waitMilliseconds
     }
 }

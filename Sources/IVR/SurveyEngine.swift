@@ -30,6 +30,9 @@ public struct SurveyEngine: Sendable {
     public private(set) var phase = Phase.idle
     public private(set) var deadline: SampleTime?
     public private(set) var failures = 0
+    /// Set when the question was asked `retries` + 1 times without a key.
+    public private(set) var gaveUpWaiting: GaveUpWaiting?
+    private var timeouts = 0
     private var player: PromptPlayer
     private var recorded = false
 
@@ -64,6 +67,7 @@ public struct SurveyEngine: Sendable {
         case (.timer, .waiting):
             guard let due = deadline, now >= due else { return [] }
             deadline = nil
+            timeouts += 1
             return fail(now: now)
         case (.callerHungUp, _):
             phase = .finished
@@ -84,7 +88,10 @@ public struct SurveyEngine: Sendable {
 
     private mutating func fail(now: SampleTime) -> [IVRAction] {
         failures += 1
-        if failures > survey.retries { return record(nil) + hangUp() }
+        if failures > survey.retries {
+            if timeouts == failures { gaveUpWaiting = GaveUpWaiting(stage: "survey", waits: failures, waitMilliseconds: survey.timeout) }
+            return record(nil) + hangUp()
+        }
         return ask(leading: survey.invalidPrompt.map(\.value), now: now)
     }
 

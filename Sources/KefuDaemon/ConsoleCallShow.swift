@@ -29,6 +29,7 @@ enum ConsoleCallShow {
         out.append("  " + say("arrived", "来电") + " \(context.local(call.arrived)), " + say("answered", "应答") + " \(since(call.answered)), "
                    + say("queued", "排队") + " \(since(call.queued)) \(call.queue ?? "-"), " + say("connected", "接通") + " \(since(call.connected)) \(call.agent ?? "-"), "
                    + say("ended", "结束") + " \(since(call.ended)): \(call.endReason ?? "-")")
+        out.append("  " + say("released: ", "释放原因: ") + released(call.release, language))
         if !call.menuPath.isEmpty || !call.keys.isEmpty {
             out.append("  " + say("menus", "菜单") + " \(call.menuPath.isEmpty ? "-" : call.menuPath.joined(separator: " > ")), "
                        + say("keys", "按键") + " \(call.keys.isEmpty ? "-" : call.keys)")
@@ -49,6 +50,13 @@ enum ConsoleCallShow {
         return ConsoleOutput(out)
     }
 
+    /// Why the line was released, and by which side.
+    static func released(_ reason: ReleaseReason?, _ language: ConsoleLanguage) -> String {
+        let chinese = language == .chinese
+        guard let reason else { return ConsoleText.pick(language, "not recorded (a call stored before release reasons were kept)", "未记录 (此前版本存储的呼叫)") }
+        return reason.text(chinese: chinese) + " [" + ReleaseReason.sideText(reason.kind.side, chinese: chinese) + "]"
+    }
+
     static func line(_ c: CallDetail, _ steps: [StoredQueueEvent]) -> JSONLine {
         var l = JSONLine()
         l.add("call", c.callID); l.add("direction", c.direction); l.add("line", Int64(c.line)); l.add("caller", c.callerNumber)
@@ -56,6 +64,10 @@ enum ConsoleCallShow {
         l.add("end", c.endReason); l.add("queue", c.queue); l.add("agent", c.agent)
         l.add("holds", Int64(c.holds)); l.add("held_ms", c.heldMilliseconds); l.add("transfers", c.transfers.joined(separator: ","))
         l.add("conferences", Int64(c.conferences))
+        let r = c.release
+        l.add("release", r.map { $0.text(chinese: false) }); l.add("release_kind", r?.kind.rawValue); l.add("release_side", r?.kind.side.rawValue)
+        l.add("release_hz", int: r?.hertz); l.add("release_on_ms", int: r?.onMilliseconds); l.add("release_off_ms", int: r?.offMilliseconds)
+        l.add("release_count", int: r?.count); l.add("release_ms", int: r?.milliseconds); l.add("release_detail", r?.detail); l.add("release_by", r?.by)
         l.add("steps", steps.map { "\($0.kind):\($0.queue):\($0.agent ?? "")\($0.detail.map { ">" + $0 } ?? "")" }.joined(separator: ","))
         return l
     }

@@ -81,8 +81,9 @@ public final class ConsoleService {
         switch i.command.name {
         case "status": return ConsoleViews.status(center, overruns: overruns(), language: request.language)
         case "channels": return ConsoleViews.channels(center, json: json, language: request.language)
+        case "lines": return ConsoleLines.report(center, store: store, json: json, language: language)
         case "calls": return ConsoleViews.calls(center, json: json, language: request.language)
-        case "calls hangup": return hangUp(a[0], language)
+        case "calls hangup": return hangUp(a[0], by: who.name, language)
         case "calls transfer": return transfer(a[0], to: a[1], a[2], language)
         case "calls listen": return listen(a[0], seconds: a.count > 1 ? a[1] : nil, language)
         case "agents": return ConsoleViews.agents(center, json: json, language: request.language)
@@ -144,9 +145,9 @@ public final class ConsoleService {
         o.status == 0 ? ConsoleOutput(o.lines) : ConsoleOutput(Array(o.lines.dropLast()), errors: o.lines.suffix(1), status: o.status)
     }
 
-    private func hangUp(_ text: String, _ language: ConsoleLanguage) -> ConsoleOutput {
+    private func hangUp(_ text: String, by who: String, _ language: ConsoleLanguage) -> ConsoleOutput {
         guard let n = callNumber(text) else { return notACall(text, language) }
-        return center.control.hangUp(CallControl.CallID(Int(n)), now: center.now)
+        return center.control.hangUp(CallControl.CallID(Int(n)), now: center.now, by: who)
             ? ConsoleOutput([ConsoleText.pick(language, "call-\(n) hung up", "call-\(n) 已挂断")]) : noCall(n, language)
     }
 

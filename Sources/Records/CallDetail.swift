@@ -17,6 +17,9 @@ public struct CallDetail: Sendable, Equatable {
     public var ended: Int64?
     /// How it ended (`caller-loop-drop`, `agent-hung-up`, `queue-refused`, …).
     public var endReason: String?
+    /// Why the line was released, with what was measured (nil: rows from
+    /// before the box kept it).
+    public var release: ReleaseReason?
     /// The queue the caller joined last.
     public var queue: String?
     /// The agent who took the call (the config's agent id).

@@ -4,7 +4,8 @@ import Records
 ///
 /// - answered: an agent took it (`connected` is set), whatever ended it;
 /// - abandoned: no agent, and the caller hung up: end reason
-///   `caller-loop-drop`, `caller-busy-tone` or one starting `abandoned`;
+///   `caller-loop-drop`, `caller-busy-tone`, `caller-polarity` or one
+///   starting `abandoned`;
 /// - refused: no agent, and the queue would not keep the caller
 ///   (`queue-refused`: full, waited too long, no agents; overflow with no
 ///   further queue);
@@ -43,6 +44,6 @@ public enum QueueOutcome: Sendable, Equatable {
 
     /// Whether an end reason means the caller hung up.
     public static func isAbandonReason(_ reason: String) -> Bool {
-        reason == "caller-loop-drop" || reason == "caller-busy-tone" || reason.hasPrefix("abandoned")
+        reason == "caller-loop-drop" || reason == "caller-busy-tone" || reason == "caller-polarity" || reason.hasPrefix("abandoned")
     }
 }

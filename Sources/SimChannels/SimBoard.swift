@@ -25,6 +25,9 @@ public final class SimBoard: ChannelBackend {
     /// How the ports tell a hook flash from hanging up (nil: every hook
     /// change is reported at once, and `farFlash` is the flash).
     public var hookTiming: HookTiming?
+    /// How the lines measure a loss of loop current (nil: reported at
+    /// once, not measured).
+    public var loopTiming: LoopTiming?
 
     public convenience init(lines: Int, phones: Int, blockSize: Int = 160) {
         self.init(lineNumbers: Array(1..<(lines + 1)), phoneNumbers: Array((lines + 1)..<(lines + phones + 1)), blockSize: blockSize)
@@ -102,6 +105,7 @@ public final class SimBoard: ChannelBackend {
             s.ringing = false
         case (.fxoLine, .onHook):
             s.kefuOffHook = false
+            s.loopOpenSince = nil
         case (.fxoLine, .flash):
             s.flashes += 1
         case (.fxsPhone, .ringStart):
@@ -147,6 +151,7 @@ public final class SimBoard: ChannelBackend {
         pacer?()
         for s in state { s.fromKefu.removeAll() }
         world?.beforeTick(board: self, tick: tick)
+        if let loop = loopTiming { for s in state where s.loopOpenSince != nil { watchLoop(s, loop) } }
         if let timing = hookTiming {
             for s in state where s.onHookSince.map({ tick - $0 >= timing.flashTicks }) == true {
                 s.onHookSince = nil
@@ -170,11 +175,34 @@ public final class SimBoard: ChannelBackend {
         if s.open { s.events.push(on ? .ringBegin : .ringEnd) }
     }
 
-    /// The exchange drops loop current on an answered line.
+    /// The exchange drops loop current on an answered line (for good).
     public func farDisconnect(_ c: ChannelNumber) {
+        farLoopOpen(c, milliseconds: nil)
+    }
+
+    /// The exchange opens the loop for `milliseconds` (a disconnect pulse),
+    /// or for good (nil).
+    public func farLoopOpen(_ c: ChannelNumber, milliseconds: Int?) {
         guard let s = try? channel(c), s.info.signalling == .fxoLine else { return }
         s.ringing = false
-        if s.open && s.kefuOffHook { s.events.push(.lineDisconnect) }
+        guard s.open && s.kefuOffHook else { return }
+        guard let loop = loopTiming else {
+            s.events.push(.lineDisconnect(.unmeasured))
+            return
+        }
+        s.loopOpenSince = tick
+        s.loopCloses = milliseconds.map { tick + Int64(($0 + loop.blockMilliseconds - 1) / loop.blockMilliseconds) }
+    }
+
+    /// Reports a loss of loop current once the current is back or the window has passed.
+    private func watchLoop(_ s: SimChannelState, _ loop: LoopTiming) {
+        guard let since = s.loopOpenSince else { return }
+        guard s.open && s.kefuOffHook else { s.loopOpenSince = nil; return }
+        let restored = s.loopCloses.map { tick >= $0 } ?? false
+        guard restored || tick - since >= loop.windowTicks else { return }
+        s.loopOpenSince = nil
+        let gone = (restored ? s.loopCloses! : since + loop.windowTicks) - since
+        s.events.push(.lineDisconnect(LoopDrop(milliseconds: Int32(gone * Int64(loop.blockMilliseconds)), restored: restored)))
     }
 
     /// The exchange reverses polarity on a line.
@@ -260,6 +288,10 @@ final class SimChannelState {
     var ringing = false
     var kefuOffHook = false
     var flashes = 0
+    /// The tick the exchange opened the loop, while the board watches it.
+    var loopOpenSince: Int64?
+    /// The tick the current comes back (nil: not before the window ends).
+    var loopCloses: Int64?
     // FXS port
     var farOffHook = false
     var ringingPhone = false

@@ -26,7 +26,8 @@ extension CallStore {
         id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms, end_reason, queue, agent,
         menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms,
         (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted'), direction, origin_call,
-        holds, held_ms, transfers, conferences
+        holds, held_ms, transfers, conferences,
+        release_kind, release_hz, release_on_ms, release_off_ms, release_count, release_ms, release_detail, release_by
         """
     /// The same columns without the recording's path, holds and transfers
     /// (reports read millions of rows; the report tables add their own
@@ -68,6 +69,13 @@ extension CallStore {
         let transfers = s.string(23)
         c.transfers = transfers.isEmpty ? [] : transfers.split(separator: "\t").map(String.init)
         c.conferences = s.int(24)
+        if let kind = s.optionalString(25).flatMap(ReleaseReason.Kind.init(rawValue:)) {
+            var r = ReleaseReason(kind, detail: s.optionalString(31), milliseconds: s.optionalInt(30), count: s.optionalInt(29), by: s.optionalString(32))
+            r.hertz = s.optionalInt(26)
+            r.onMilliseconds = s.optionalInt(27)
+            r.offMilliseconds = s.optionalInt(28)
+            c.release = r
+        }
         return c
     }
 

@@ -81,7 +81,7 @@ extension CallStore {
     /// at `ended` when its recording says when).
     public func markInterrupted(_ id: Int64, ended: Int64?) throws(SQLiteError) {
         let old = try slots.callReplacing(id)
-        try db.statement("UPDATE calls SET state = 'interrupted', end_reason = 'interrupted', ended_ms = ?2 WHERE id = ?1").run([id, ended])
+        try db.statement("UPDATE calls SET state = 'interrupted', end_reason = 'interrupted', ended_ms = ?2, release_kind = 'interrupted' WHERE id = ?1").run([id, ended])
         try slots.callWritten(id, replacing: old)
         if !batchingWrites { try slots.flush() }
     }

@@ -219,6 +219,38 @@ public enum Schema {
             SELECT RAISE(ABORT, 'the audit log is append-only: an entry is deleted only by retention, 30 days after newer entries');
         END;
         """,
+        // 6: why each call's line was released (`ReleaseReason`): a kind to
+        // count and the figures measured (tone frequency, burst and gap,
+        // bursts seen; a length: loop current gone, a wait, the longest
+        // call), the detail and the operator. Rows from before get the kind
+        // their end reason makes certain; the others stay unknown (NULL).
+        // Per-line tallies read a span of arrivals (calls_arrived).
+        """
+        ALTER TABLE calls ADD COLUMN release_kind TEXT;
+        ALTER TABLE calls ADD COLUMN release_hz INTEGER;
+        ALTER TABLE calls ADD COLUMN release_on_ms INTEGER;
+        ALTER TABLE calls ADD COLUMN release_off_ms INTEGER;
+        ALTER TABLE calls ADD COLUMN release_count INTEGER;
+        ALTER TABLE calls ADD COLUMN release_ms INTEGER;
+        ALTER TABLE calls ADD COLUMN release_detail TEXT;
+        ALTER TABLE calls ADD COLUMN release_by TEXT;
+        UPDATE calls SET release_kind = CASE
+                WHEN end_reason IN ('caller-loop-drop') THEN 'loop-drop'
+                WHEN end_reason IN ('caller-busy-tone', 'callee-busy') THEN 'busy-tone'
+                WHEN end_reason = 'abandoned-ringing' THEN 'ringing-stopped'
+                WHEN end_reason = 'agent-hung-up' AND survey_asked = 0 THEN 'agent-hung-up'
+                WHEN end_reason IN ('operator-hangup', 'queue-refused', 'callback-booked') THEN end_reason
+                WHEN end_reason IN ('callee-no-answer', 'callee-not-reached', 'outbound-refused', 'glare') THEN 'call-failed'
+                WHEN end_reason = 'transferred' THEN 'transferred-out'
+                WHEN end_reason = 'other-side-hung-up' THEN 'other-call-ended'
+                WHEN end_reason = 'interrupted' THEN 'interrupted'
+            END,
+            release_detail = CASE
+                WHEN end_reason IN ('callee-no-answer', 'callee-not-reached', 'outbound-refused', 'glare') THEN end_reason
+                WHEN end_reason IN ('caller-busy-tone', 'callee-busy') THEN ended_by_tone
+            END
+        WHERE state != 'in-progress';
+        """,
     ]
 
     /// Work a migration needs beyond its SQL, run in the same transaction

@@ -129,7 +129,7 @@ private struct Collector {
                 events.append(AnalysisEvent(kind: .dtmf(key), startMilliseconds: start, endMilliseconds: at.milliseconds, channel: channel))
             }
             openKey = nil
-        case .toneBegin(let tone, _, let since):
+        case .toneBegin(let tone, _, let since, _):
             openTone[tone.rawValue] = since.milliseconds
         case .toneEnd(let tone, _, let lastMatch):
             if let start = openTone.removeValue(forKey: tone.rawValue), tone.rawValue < plan.tones.count {

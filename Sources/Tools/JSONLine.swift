@@ -24,6 +24,11 @@ public struct JSONLine: Sendable, Equatable {
         fields.append((key, .int(value)))
     }
 
+    /// An integer, or null.
+    public mutating func add(_ key: String, int value: Int?) {
+        fields.append((key, value.map { .int(Int64($0)) } ?? .null))
+    }
+
     public var text: String {
         "{" + fields.map { key, value in
             let rendered: String

@@ -31,6 +31,7 @@ import Storage
         #expect(commands.help([], role: .viewer, language: .english) == [
             "status           uptime, board, channels, calls in progress, media overruns, storage",
             "channels         every line and phone: what it is doing",
+            "lines            each analog line: calls since start and today, how they were hung up, DTMF and false digits, missed hang-up warnings",
             "calls            calls in progress",
             "calls show CALL  a finished call: times, end, holds and transfers, and each step through the queues and agents",
             "agents           agents: state, phone, calls taken, talk time",

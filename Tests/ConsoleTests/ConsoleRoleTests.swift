@@ -15,7 +15,7 @@ import Storage
     /// be added here, or `everyCommandHasArgumentsHere` fails.
     static func arguments(call: String, dir: String) -> [String: [String]] {
         [
-            "status": [], "channels": [], "calls": [], "agents": [], "queues": [], "wallboard": [], "callbacks": [], "features": [],
+            "status": [], "channels": [], "lines": [], "calls": [], "agents": [], "queues": [], "wallboard": [], "callbacks": [], "features": [],
             "calls show": [call],
             "calls hangup": [call], "calls transfer": [call, "queue", "support"], "calls listen": [call, "1"],
             "agent login": ["8004", "12"], "agent logout": ["8004"], "agent pause": ["8003", "lunch"], "agent unpause": ["8003"],

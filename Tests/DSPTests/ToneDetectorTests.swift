@@ -12,7 +12,7 @@ func detectTones(_ pcm: [Int16], plan: TonePlan = .china) -> [(name: String, sta
     var out: [(String, Int64, Int64)] = []
     for e in buffer.events {
         switch e {
-        case .toneBegin(let t, _, let since): open[t.rawValue] = since.milliseconds
+        case .toneBegin(let t, _, let since, _): open[t.rawValue] = since.milliseconds
         case .toneEnd(let t, _, let last):
             if let s = open.removeValue(forKey: t.rawValue) { out.append((plan.tones[t.rawValue].name, s, last.milliseconds)) }
         default: break

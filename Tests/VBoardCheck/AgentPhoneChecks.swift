@@ -20,7 +20,7 @@ enum AgentPhoneChecks {
             guard let block else { return }
             block.withUnsafeBufferPointer { detector.process($0, into: events) }
             for i in 0..<events.count {
-                if case .toneBegin(let tone, _, _) = events[i] { heard.append(detector.plan.tones[tone.rawValue].name) }
+                if case .toneBegin(let tone, _, _, _) = events[i] { heard.append(detector.plan.tones[tone.rawValue].name) }
             }
             events.removeAll()
         }

@@ -50,8 +50,10 @@ struct DaemonProcess {
     }
 
     /// Starts kefud and waits (up to 20 s) until its console answers.
-    static func start(dir: String, callsPerMinute: Double, talkSeconds: Double, log: String) throws -> DaemonProcess {
+    static func start(dir: String, callsPerMinute: Double, talkSeconds: Double, log: String,
+                      environment: [String: String] = [:]) throws -> DaemonProcess {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: kefud)
         let socket = dir + "/console.sock"
         process.arguments = ["--config", dir + "/kefu.toml", "--board", "sim", "--demo", "--prompts", dir + "/prompts",

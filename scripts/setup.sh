@@ -30,6 +30,7 @@ PKGS=(
     xz-utils            # unpacks vmlinux from the kernel image
     libelf1             # objtool from linux-kbuild (unpacked, not installed)
     e2fsprogs           # mkfs.ext4, e2fsck for the power-cut test's disk image
+    systemd             # systemd-analyze verify of the units (systemd/)
 )
 
 missing=()

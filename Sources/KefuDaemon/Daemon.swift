@@ -4,6 +4,7 @@ import Glibc
 import CallControl
 import MediaLoop
 import SimChannels
+import Storage
 import Synchronization
 import Telephony
 
@@ -47,12 +48,14 @@ public enum Daemon {
         let thread = MediaLoopThread(loop: center.media)
         thread.start()
         for warning in thread.warnings { print("kefud: \(warning)") }
+        var service = ServiceReport(notifier: .fromEnvironment())
         var lastView: Int64 = -1
         while stopRequested == 0 {
             usleep(10_000)
             let now = center.now
             center.control.step(now: now)
             console.serve(overruns: pacer?.overruns ?? 0)
+            if let note = service.step(center, overruns: pacer?.overruns ?? 0) { print("kefud: \(note)") }
             if !interactive { printNotes() }
             if center.options.duration > 0 && now.seconds >= center.options.duration { break }
             let second = now.milliseconds / 1000
@@ -63,6 +66,7 @@ public enum Daemon {
                 if interactive { print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n")) } else { print(lines.joined(separator: "\n") + "\n") }
             }
         }
+        service.stopping()
         console.close()
         thread.stop()
         center.control.step(now: center.now)

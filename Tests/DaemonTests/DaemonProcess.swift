@@ -54,10 +54,13 @@ struct DaemonProcess {
         return dir + "/kefud"
     }
 
-    /// Starts kefud (its data in `dataDirectory`, by default dir/data) and
-    /// waits (up to 20 s) until its console answers.
-    static func start(dir: String, dataDirectory: String? = nil, callsPerMinute: Double, talkSeconds: Double, log: String) throws -> DaemonProcess {
+    /// Starts kefud (its data in `dataDirectory`, by default dir/data; extra
+    /// `environment` on top of this process's) and waits (up to 20 s) until
+    /// its console answers.
+    static func start(dir: String, dataDirectory: String? = nil, callsPerMinute: Double, talkSeconds: Double, log: String,
+                      environment: [String: String] = [:]) throws -> DaemonProcess {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: kefud)
         let socket = dir + "/console.sock"
         process.arguments = ["--config", dir + "/kefu.toml", "--board", "sim", "--demo", "--prompts", dir + "/prompts",

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// The units the appliance installs (systemd/) as systemd itself reads them.
+@Suite struct SystemdUnitTests {
+    static let units = ["kefud.service", "kefu-dahdi.service", "kefu-console@.service"]
+
+    static var repository: String {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir.deleteLastPathComponent()
+        }
+        return dir.path
+    }
+
+    /// `systemd-analyze verify` of the given unit files (copied into a scratch
+    /// folder, `/usr/sbin/kefud` pointed at the kefud just built, as verify
+    /// wants executables that exist): its status and everything it said.
+    static func verify(_ files: [String: String], instances: [String]) throws -> (status: Int32, output: String) {
+        let dir = "/tmp/kefu-units-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, text) in files {
+            try text.replacingOccurrences(of: "/usr/sbin/kefud", with: DaemonProcess.kefud)
+                .write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
+        process.arguments = ["verify", "--man=no"] + instances.map { dir + "/" + $0 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    static func unitTexts() throws -> [String: String] {
+        try Dictionary(uniqueKeysWithValues: units.map { ($0, try String(contentsOfFile: repository + "/systemd/" + $0, encoding: .utf8)) })
+    }
+
+    @Test("systemd-analyze verify accepts kefud.service, kefu-dahdi.service and the serial console unit without a single remark")
+    func unitsPassVerify() throws {
+        let result = try Self.verify(Self.unitTexts(), instances: ["kefud.service", "kefu-dahdi.service", "kefu-console@ttyS0.service"])
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "systemd-analyze said: \(result.output)")
+    }
+
+    @Test("the same check names a misspelt key and a wrong service type (it can fail)")
+    func verifyCatchesMistakes() throws {
+        var texts = try Self.unitTexts()
+        texts["kefud.service"] = texts["kefud.service"]!
+            .replacingOccurrences(of: "WatchdogSec=", with: "WatchdogSecs=")
+            .replacingOccurrences(of: "Type=notify", with: "Type=notifyy")
+        let result = try Self.verify(texts, instances: ["kefud.service"])
+        #expect(result.output.contains("WatchdogSecs"), "systemd-analyze said: \(result.output)")
+        #expect(result.output.contains("notifyy"), "systemd-analyze said: \(result.output)")
+    }
+
+    @Test("kefud.service is Type=notify with a watchdog, restarts on failure, may run real-time, and may write only its data")
+    func kefudUnitAsks() throws {
+        let text = try Self.unitTexts()["kefud.service"]!
+        let lines = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        for expected in ["Type=notify", "WatchdogSec=10s", "Restart=on-failure", "LimitRTPRIO=50", "LimitMEMLOCK=infinity",
+                         "User=kefu", "ProtectSystem=strict", "ReadWritePaths=/var/lib/kefu", "Requires=kefu-dahdi.service"] {
+            #expect(lines.contains(expected), "kefud.service lacks \(expected)")
+        }
+    }
+}

@@ -36,7 +36,7 @@ extension SimulatedCenter {
         let plan = CenterPlan(config: loaded.config, calendar: loaded.calendar, prompts: prompts.files, tones: prompts.tones,
                               clockAtStart: control.flow.plan.clockAtStart)
         let refused = control.reconfigure(plan, now: now)
-        guard refused.isEmpty else { return ApplyResult(problems: refused, warnings: warnings) }
+        guard refused.isEmpty else { return ApplyResult(problems: refused.map(\.english), warnings: warnings) }
         config = loaded.config
         return ApplyResult(problems: [], warnings: warnings)
     }

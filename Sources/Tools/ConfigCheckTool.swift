@@ -62,7 +62,8 @@ public enum ConfigCheckTool {
                 diagnostics += ConfigLoader.checkPrompts(config, files: listing)
             } else {
                 diagnostics.append(Diagnostic(file: path, line: max(config.prompts.line, 1), severity: .warning,
-                                              message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked"))
+                                              message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked",
+                                              chinese: "找不到提示音目录 '\(promptDirectory)'：没有检查提示音文件"))
             }
         }
 

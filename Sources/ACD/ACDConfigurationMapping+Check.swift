@@ -8,9 +8,10 @@ extension ACDConfigurationMapping {
     /// line 1 otherwise). The config's own checks come first and say more;
     /// run this once they pass, as a net under them.
     public static func diagnostics(for config: KefuConfig) -> [Diagnostic] {
-        var seen: Set<String> = []  // escalation steps add up, so one bad queue can recur
+        var seen: Set<Bilingual> = []  // escalation steps add up, so one bad queue can recur
         return acdConfiguration(from: config).problems().filter { seen.insert($0).inserted }.map { problem in
-            Diagnostic(file: config.file, line: line(of: problem, in: config), message: "the ACD cannot run this configuration: \(problem)")
+            Diagnostic(file: config.file, line: line(of: problem.english, in: config),
+                       Bilingual("the ACD cannot run this configuration: ", "ACD 无法运行此配置：") + problem)
         }
     }
 

@@ -1,3 +1,4 @@
+import Config
 import Telephony
 
 /// A new configuration while calls run: queues and agents are changed and
@@ -6,14 +7,14 @@ import Telephony
 /// callers and calls would have nowhere to go); a restart does that.
 extension ACDEngine {
     /// Why `new` cannot replace the running configuration now (empty: it can).
-    public func reconfigurationProblems(_ new: ACDConfiguration) -> [String] {
+    public func reconfigurationProblems(_ new: ACDConfiguration) -> [Bilingual] {
         var problems = new.problems()
         let newQueues = Set(new.queues.map(\.id)), newAgents = Set(new.agents.map(\.id))
         for queue in configuration.queues where !newQueues.contains(queue.id) {
-            problems.append("queue '\(queue.id)' is removed: removing a queue needs a restart")
+            problems.append(Bilingual("queue '\(queue.id)' is removed: removing a queue needs a restart", "队列 '\(queue.id)' 被删除了：删除队列需要重启 kefud"))
         }
         for agent in configuration.agents where !newAgents.contains(agent.id) {
-            problems.append("agent '\(agent.id)' is removed: removing an agent needs a restart")
+            problems.append(Bilingual("agent '\(agent.id)' is removed: removing an agent needs a restart", "坐席 '\(agent.id)' 被删除了：删除坐席需要重启 kefud"))
         }
         return problems
     }

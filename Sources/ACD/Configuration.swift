@@ -1,3 +1,4 @@
+import Config
 import Telephony
 
 /// Everything the ACD needs to know before the first call: queues, agents,
@@ -111,58 +112,65 @@ public struct FeatureCodes: Sendable {
 
 /// A configuration the engine cannot run, with every reason.
 public struct ACDConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var problems: [String]
-    public var description: String { problems.joined(separator: "; ") }
+    /// Each reason in English and in Chinese.
+    public var problems: [Bilingual]
+    public var description: String { problems.map(\.english).joined(separator: "; ") }
 }
 
 extension ACDConfiguration {
-    /// Every problem: duplicate names, unknown strategies, queues named but
-    /// not configured, phones claimed by two agents.
-    public func problems() -> [String] {
-        var problems: [String] = []
+    /// Every problem, in English and in Chinese: duplicate names, unknown
+    /// strategies, queues named but not configured, phones claimed by two
+    /// agents. An English problem starts with the queue or agent it is about.
+    public func problems() -> [Bilingual] {
+        var problems: [Bilingual] = []
+        func add(_ english: String, _ chinese: String) { problems.append(Bilingual(english, chinese)) }
         let queueIDs = Set(queues.map(\.id))
-        if queueIDs.count != queues.count { problems.append("two queues have the same name") }
-        if Set(agents.map(\.id)).count != agents.count { problems.append("two agents have the same id") }
-        func checkQueue(_ id: QueueID, _ context: String) {
-            if !queueIDs.contains(id) { problems.append("\(context): no queue named '\(id)'") }
+        if queueIDs.count != queues.count { add("two queues have the same name", "有两个队列同名") }
+        if Set(agents.map(\.id)).count != agents.count { add("two agents have the same id", "有两个坐席工号相同") }
+        func checkQueue(_ id: QueueID, _ context: Bilingual) {
+            if !queueIDs.contains(id) { add("\(context.english): no queue named '\(id)'", "\(context.chinese)：没有名为 '\(id)' 的队列") }
         }
         for queue in queues {
-            let context = "queue '\(queue.id)'"
+            let context = Bilingual("queue '\(queue.id)'", "队列 '\(queue.id)'")
+            func about(_ english: String, _ chinese: String) { problems.append(context + Bilingual(": " + english, "：" + chinese)) }
             if RoutingStrategies.named(queue.strategy) == nil {
-                problems.append("\(context): unknown strategy '\(queue.strategy)' (known: \(RoutingStrategies.names.joined(separator: ", ")))")
+                let known = RoutingStrategies.names.joined(separator: ", ")
+                about("unknown strategy '\(queue.strategy)' (known: \(known))", "未知的策略 '\(queue.strategy)'（可用：\(known)）")
             }
-            if queue.ringTimeout <= .zero { problems.append("\(context): ring timeout must be positive") }
-            if queue.wrapUp < .zero { problems.append("\(context): wrap-up cannot be negative") }
-            if let n = queue.maxLength, n < 0 { problems.append("\(context): max length cannot be negative") }
+            if queue.ringTimeout <= .zero { about("ring timeout must be positive", "振铃超时必须大于零") }
+            if queue.wrapUp < .zero { about("wrap-up cannot be negative", "话后整理时间不能为负数") }
+            if let n = queue.maxLength, n < 0 { about("max length cannot be negative", "队列最大长度不能为负数") }
             for rule in queue.escalation {
-                for other in rule.alsoQueues { checkQueue(other, "\(context) escalation") }
+                for other in rule.alsoQueues { checkQueue(other, context + Bilingual(" escalation", " 的升级步骤")) }
             }
             for target in [queue.onTimeout, queue.onFull, queue.whenNoAgents.refusal].compactMap({ $0 }) {
                 if case .queue(let other) = target {
-                    checkQueue(other, "\(context) overflow")
-                    if other == queue.id { problems.append("\(context): overflows into itself") }
+                    checkQueue(other, context + Bilingual(" overflow", " 的溢出"))
+                    if other == queue.id { about("overflows into itself", "溢出到了自己") }
                 }
                 if case .callback = target, queue.callback == nil {
-                    problems.append("\(context): overflow to callback needs a callback policy")
+                    about("overflow to callback needs a callback policy", "溢出到回拨需要设置回拨策略")
                 }
             }
             if let interval = queue.positionAnnouncementInterval, interval <= .zero {
-                problems.append("\(context): announcement interval must be positive")
+                about("announcement interval must be positive", "报位间隔必须大于零")
             }
             if let interval = queue.periodicMessageInterval, interval <= .zero {
-                problems.append("\(context): periodic message interval must be positive")
+                about("periodic message interval must be positive", "定时提示的间隔必须大于零")
             }
         }
         var phones: [ChannelID: AgentID] = [:]
         for agent in agents {
-            for queue in agent.queues { checkQueue(queue, "agent '\(agent.id)'") }
+            for queue in agent.queues { checkQueue(queue, Bilingual("agent '\(agent.id)'", "坐席 '\(agent.id)'")) }
             if let phone = agent.homeChannel {
-                if let other = phones[phone] { problems.append("agents '\(other)' and '\(agent.id)' share \(phone)") }
+                if let other = phones[phone] {
+                    add("agents '\(other)' and '\(agent.id)' share \(phone)", "坐席 '\(other)' 和 '\(agent.id)' 共用通道 \(phone.rawValue)")
+                }
                 phones[phone] = agent.id
             }
         }
-        if let n = autoPauseAfterMisses, n < 1 { problems.append("auto-pause needs at least one missed offer") }
-        if outbound.maxShare < 0 || outbound.maxShare > 1 { problems.append("callback line share must be between 0 and 1") }
+        if let n = autoPauseAfterMisses, n < 1 { add("auto-pause needs at least one missed offer", "自动示忙至少要在漏接 1 次后才能触发") }
+        if outbound.maxShare < 0 || outbound.maxShare > 1 { add("callback line share must be between 0 and 1", "回拨占用外线的比例必须在 0 到 1 之间") }
         return problems
     }
 }

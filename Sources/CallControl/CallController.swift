@@ -1,5 +1,6 @@
 import ACD
 import Channels
+import Config
 import MediaLoop
 import Records
 import Storage
@@ -121,7 +122,7 @@ public final class CallController {
 
     /// Takes a new plan in while calls run; the reasons it cannot, if any
     /// (then nothing changed).
-    public func reconfigure(_ plan: CenterPlan, now: SampleTime) -> [String] {
+    public func reconfigure(_ plan: CenterPlan, now: SampleTime) -> [Bilingual] {
         let (problems, actions) = flow.reconfigure(plan, now: now)
         perform(actions)
         return problems

@@ -194,21 +194,27 @@ public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
             let item = Substring(String(piece).trimmingSpaces)
             let ends = item.split(separator: "-", omittingEmptySubsequences: false)
             guard ends.count == 2, let a = minutes(Substring(String(ends[0]).trimmingSpaces)), let b = minutes(Substring(String(ends[1]).trimmingSpaces)) else {
-                return .failure(HoursError(message: "'\(item)' is not a time range like 09:00-18:00"))
+                return .failure(HoursError(message: "'\(item)' is not a time range like 09:00-18:00",
+                                           chinese: "'\(item)' 不是时间段（应写成 09:00-18:00 这样）"))
             }
             guard a < b else {
-                return .failure(HoursError(message: "'\(item)' ends before it starts (a range cannot cross midnight: split it over two days)"))
+                return .failure(HoursError(message: "'\(item)' ends before it starts (a range cannot cross midnight: split it over two days)",
+                                           chinese: "'\(item)' 的结束时间早于开始时间（时间段不能跨过午夜：请分在两天里写）"))
             }
             let range = TimeRange(start: a, end: b)
             if let other = ranges.first(where: { $0.overlaps(range) }) {
-                return .failure(HoursError(message: "hours \(other) and \(range) overlap"))
+                return .failure(HoursError(message: "hours \(other) and \(range) overlap", chinese: "时间段 \(other) 与 \(range) 重叠"))
             }
             ranges.append(range)
         }
         return .success(ranges.sorted { $0.start < $1.start })
     }
 
-    public struct HoursError: Error, Sendable, Equatable { public var message: String }
+    /// Why hours cannot be read, in English (`message`) and in Chinese.
+    public struct HoursError: Error, Sendable, Equatable {
+        public var message: String
+        public var chinese: String
+    }
 }
 
 extension String {

@@ -26,7 +26,7 @@ public enum ConfigLoader {
     public static func load(_ text: String, file: String) -> ConfigLoadResult {
         let sink = DiagnosticSink(file: file)
         let (root, syntax) = TOMLParser.parse(text)
-        for failure in syntax { sink.error(failure.line, failure.message) }
+        for failure in syntax { sink.error(failure.line, failure.message, failure.chinese) }
         let config = ConfigDecoder(sink: sink).decode(root, file: file)
         ConfigValidator(config: config, sink: sink).run()
         return ConfigLoadResult(config: config, diagnostics: sink.items.sortedByPlace())
@@ -54,8 +54,9 @@ public enum ConfigLoader {
         var diagnostics: [Diagnostic] = []
         for name in config.system.calendars {
             guard let file = files[name.value], let text = file.text else {
-                let why = files[name.value]?.failure.map { ": \($0)" } ?? ""
-                diagnostics.append(Diagnostic(file: config.file, line: name.line, message: "holiday calendar '\(name.value)' cannot be read\(why)"))
+                let why = unreadable(files[name.value])
+                diagnostics.append(Diagnostic(file: config.file, line: name.line,
+                                              Bilingual("holiday calendar '\(name.value)' cannot be read", "无法读取节假日日历 '\(name.value)'") + why))
                 continue
             }
             diagnostics += calendar.merge(text, file: file.path)
@@ -70,7 +71,8 @@ public enum ConfigLoader {
               !calendar.years.contains(year) else { return [] }
         let have = calendar.years.sorted().map(String.init).joined(separator: ", ")
         return [Diagnostic(file: config.file, line: first.line, severity: .warning,
-                           message: "the holiday calendars have no entries for \(year)\(have.isEmpty ? "" : " (they cover \(have))"): add this year's holidays and make-up workdays from the State Council notice")]
+                           message: "the holiday calendars have no entries for \(year)\(have.isEmpty ? "" : " (they cover \(have))"): add this year's holidays and make-up workdays from the State Council notice",
+                           chinese: "节假日日历中没有 \(year) 年的条目\(have.isEmpty ? "" : "（现有 \(have) 年）")：请按国务院办公厅的通知添加今年的节假日和调休上班日")]
     }
 
     /// Every prompt the config names, with the line naming it.
@@ -92,9 +94,15 @@ public enum ConfigLoader {
             guard !absent.isEmpty else { continue }
             let paths = absent.map { promptFile(use.value, language: $0) }.joined(separator: ", ")
             out.append(Diagnostic(file: config.file, line: use.line,
-                                  message: "prompt '\(use.value)' has no file \(paths) in the prompt directory '\(config.prompts.directory)'"))
+                                  message: "prompt '\(use.value)' has no file \(paths) in the prompt directory '\(config.prompts.directory)'",
+                                  chinese: "提示音 '\(use.value)' 在提示音目录 '\(config.prompts.directory)' 中缺少文件 \(paths)"))
         }
         return out
+    }
+
+    /// `: why` after "cannot be read", when the caller said why.
+    static func unreadable(_ file: CalendarFile?) -> Bilingual {
+        file?.failure.map { Bilingual(": \($0)", "：\($0)") } ?? Bilingual("", "")
     }
 
     /// The path of a prompt's file, relative to the prompt directory.

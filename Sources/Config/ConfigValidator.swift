@@ -24,19 +24,21 @@ struct ConfigValidator {
         for group in config.lines {
             for channel in group.channels {
                 if let other = owner[channel] {
-                    sink.error(group.channelsLine, "channel \(channel) of [lines.\(group.name)] is also in [lines.\(other.name)] (line \(other.channelsLine))")
+                    sink.error(group.channelsLine, "channel \(channel) of [lines.\(group.name)] is also in [lines.\(other.name)] (line \(other.channelsLine))",
+                               "[lines.\(group.name)] 的通道 \(channel) 也在 [lines.\(other.name)] 中（第 \(other.channelsLine) 行）")
                 } else {
                     owner[channel] = group
                 }
             }
             if group.signalling.isTrunk {
                 if let menu = group.menu {
-                    if config.menu(menu.value) == nil { missing(menu, "menu", "[lines.\(group.name)] menu", config.menus.map(\.name)) }
+                    if config.menu(menu.value) == nil { missing(menu, .menu, at("[lines.\(group.name)]", "menu"), config.menus.map(\.name)) }
                 } else {
-                    sink.warning(group.line, "[lines.\(group.name)] has no 'menu': incoming calls on these lines will not be answered")
+                    sink.warning(group.line, "[lines.\(group.name)] has no 'menu': incoming calls on these lines will not be answered",
+                                 "[lines.\(group.name)] 没有 'menu'：这些外线的来电不会被接听")
                 }
             }
-            if let lang = group.language { language(lang, "[lines.\(group.name)] language") }
+            if let lang = group.language { language(lang, at("[lines.\(group.name)]", "language")) }
         }
     }
 
@@ -46,13 +48,15 @@ struct ConfigValidator {
         for agent in config.agents {
             guard let phone = agent.phone else { continue }
             if let other = phones[phone.value] {
-                sink.error(phone.line, "agent '\(agent.id)': phone channel \(phone.value) is already the phone of agent '\(other.id)' (line \(other.phone!.line))")
+                sink.error(phone.line, "agent '\(agent.id)': phone channel \(phone.value) is already the phone of agent '\(other.id)' (line \(other.phone!.line))",
+                           "坐席 '\(agent.id)'：话机通道 \(phone.value) 已经是坐席 '\(other.id)' 的话机（第 \(other.phone!.line) 行）")
             } else {
                 phones[phone.value] = agent
             }
             if !fxs.contains(where: { $0.channels.contains(phone.value) }) {
                 let known = fxs.map { "[lines.\($0.name)]" }.joined(separator: ", ")
-                sink.error(phone.line, "agent '\(agent.id)' phone \(phone.value) is not a channel of a phone (fxs) line group\(known.isEmpty ? " (none is configured)" : " (\(known))")")
+                sink.error(phone.line, "agent '\(agent.id)' phone \(phone.value) is not a channel of a phone (fxs) line group\(known.isEmpty ? " (none is configured)" : " (\(known))")",
+                           "坐席 '\(agent.id)' 的话机 \(phone.value) 不是话机（fxs）线路组中的通道\(known.isEmpty ? "（还没有配置话机线路组）" : "（\(known)）")")
             }
         }
     }
@@ -60,23 +64,26 @@ struct ConfigValidator {
     private func queues() {
         for queue in config.queues {
             let path = "[queues.\(queue.name)]"
-            if queue.agents.isEmpty { sink.warning(queue.line, "\(path) has no agents: every caller will wait until it overflows") }
-            for id in queue.agents where config.agent(id.value) == nil {
-                missing(id, "agent", "\(path) agents", config.agents.map(\.id))
+            if queue.agents.isEmpty {
+                sink.warning(queue.line, "\(path) has no agents: every caller will wait until it overflows", "\(path) 没有坐席：每位来电者都会一直等到溢出")
             }
-            if let h = queue.hours, config.schedule(h.value) == nil { missing(h, "schedule", "\(path) hours", config.schedules.map(\.name)) }
-            if let a = queue.closed { action(a, "\(path) closed", .flow) }
-            if let a = queue.overflow { action(a, "\(path) overflow", .flow) }
-            if let a = queue.whenNoAgents { action(a, "\(path) when_no_agents", .flow) }
+            for id in queue.agents where config.agent(id.value) == nil {
+                missing(id, .agent, at(path, "agents"), config.agents.map(\.id))
+            }
+            if let h = queue.hours, config.schedule(h.value) == nil { missing(h, .schedule, at(path, "hours"), config.schedules.map(\.name)) }
+            if let a = queue.closed { action(a, at(path, "closed"), .flow) }
+            if let a = queue.overflow { action(a, at(path, "overflow"), .flow) }
+            if let a = queue.whenNoAgents { action(a, at(path, "when_no_agents"), .flow) }
             refusals(queue)
-            if let s = queue.survey, config.survey(s.value) == nil { missing(s, "survey", "\(path) survey", config.surveys.map(\.name)) }
+            if let s = queue.survey, config.survey(s.value) == nil { missing(s, .survey, at(path, "survey"), config.surveys.map(\.name)) }
             if case .queue(let target)? = queue.closed?.value, target == queue.name {
-                sink.error(queue.closed!.line, "\(path) closed sends callers back into the same closed queue")
+                sink.error(queue.closed!.line, "\(path) closed sends callers back into the same closed queue", "\(path) 的 closed 把来电者送回同一个已关闭的队列")
             }
         }
         let shared = Set(config.queues.map(\.name)).intersection(config.agents.map(\.id))
         for name in shared.sorted() {
-            sink.error(config.queue(name)!.line, "'\(name)' is both a queue and an agent id: 'voicemail \(name)' would be ambiguous")
+            sink.error(config.queue(name)!.line, "'\(name)' is both a queue and an agent id: 'voicemail \(name)' would be ambiguous",
+                       "'\(name)' 既是队列名又是坐席工号：'voicemail \(name)' 会分不清是哪一个")
         }
     }
 
@@ -85,71 +92,90 @@ struct ConfigValidator {
             let path = "[menus.\(menu.name)]"
             switch menu.kind {
             case .options(let keys):
-                for (key, a) in keys.sorted(by: { $0.value.line < $1.value.line }) { action(a, "\(path) key \(key)", .key) }
+                for (key, a) in keys.sorted(by: { $0.value.line < $1.value.line }) {
+                    action(a, Bilingual("\(path) key \(key)", "\(path) 的按键 \(key)"), .key)
+                }
             case .collect(let c):
-                action(c.next, "\(path) next", .flow)
+                action(c.next, at(path, "next"), .flow)
             case .message(let next):
-                action(next, "\(path) next", .flow)
+                action(next, at(path, "next"), .flow)
                 if case .menu(let target) = next.value, target == menu.name {
-                    sink.error(next.line, "\(path) next goes back to itself: the message would play forever")
+                    sink.error(next.line, "\(path) next goes back to itself: the message would play forever", "\(path) 的 next 又回到自己：这段语音会一直循环播放")
                 }
             }
-            if let h = menu.hours, config.schedule(h.value) == nil { missing(h, "schedule", "\(path) hours", config.schedules.map(\.name)) }
-            if let a = menu.closed { action(a, "\(path) closed", .flow) }
-            if menu.onFail.line > 0 { action(menu.onFail, "\(path) on_fail", .flow) }
+            if let h = menu.hours, config.schedule(h.value) == nil { missing(h, .schedule, at(path, "hours"), config.schedules.map(\.name)) }
+            if let a = menu.closed { action(a, at(path, "closed"), .flow) }
+            if menu.onFail.line > 0 { action(menu.onFail, at(path, "on_fail"), .flow) }
         }
     }
 
     /// Every name an action mentions must exist.
-    func action(_ a: Located<MenuAction>, _ place: String, _ kind: Place) {
+    func action(_ a: Located<MenuAction>, _ place: Bilingual, _ kind: Place) {
         switch a.value {
         case .menu(let name):
-            if config.menu(name) == nil { missing(Located(name, line: a.line), "menu", place, config.menus.map(\.name)) }
+            if config.menu(name) == nil { missing(Located(name, line: a.line), .menu, place, config.menus.map(\.name)) }
         case .queue(let name):
-            if config.queue(name) == nil { missing(Located(name, line: a.line), "queue", place, config.queues.map(\.name)) }
+            if config.queue(name) == nil { missing(Located(name, line: a.line), .queue, place, config.queues.map(\.name)) }
         case .callback(let name):
-            if config.queue(name) == nil { missing(Located(name, line: a.line), "queue", place, config.queues.map(\.name)) }
+            if config.queue(name) == nil { missing(Located(name, line: a.line), .queue, place, config.queues.map(\.name)) }
             if !config.lines.contains(where: { $0.signalling.isTrunk && $0.outbound }) {
-                sink.error(a.line, "\(place): a callback needs a line that may call out (a trunk group with outbound = true)")
+                sink.error(a.line, "\(place.english): a callback needs a line that may call out (a trunk group with outbound = true)",
+                           "\(place.chinese)：回拨需要一条可以外呼的线路（设置了 outbound = true 的中继线路组）")
             }
             if config.outbound.allowedNumbers.isEmpty {
-                sink.error(a.line, "\(place): a callback needs numbers it may dial ([outbound] allowed_numbers is empty)")
+                sink.error(a.line, "\(place.english): a callback needs numbers it may dial ([outbound] allowed_numbers is empty)",
+                           "\(place.chinese)：回拨需要允许拨打的号码（[outbound] 的 allowed_numbers 为空）")
             }
         case .agent(let id):
-            if config.agent(id) == nil { missing(Located(id, line: a.line), "agent", place, config.agents.map(\.id)) }
+            if config.agent(id) == nil { missing(Located(id, line: a.line), .agent, place, config.agents.map(\.id)) }
         case .voicemail(let box):
             if config.queue(box) == nil && config.agent(box) == nil {
-                missing(Located(box, line: a.line), "queue or agent", place, config.queues.map(\.name) + config.agents.map(\.id))
+                missing(Located(box, line: a.line), Bilingual("queue or agent", "队列或坐席"), place, config.queues.map(\.name) + config.agents.map(\.id))
             }
         case .dial(let line, let number):
             if !config.outbound.allows(number) {
-                sink.error(a.line, "\(place): \(number) matches no [outbound] allowed_numbers pattern, so it would never be dialled")
+                sink.error(a.line, "\(place.english): \(number) matches no [outbound] allowed_numbers pattern, so it would never be dialled",
+                           "\(place.chinese)：\(number) 不符合 [outbound] allowed_numbers 中的任何号码规则，永远不会被拨出")
             }
             if let group = config.lineGroup(line) {
-                if !group.outbound { sink.error(a.line, "\(place): [lines.\(line)] cannot call out (set outbound = true on a trunk group)") }
+                if !group.outbound {
+                    sink.error(a.line, "\(place.english): [lines.\(line)] cannot call out (set outbound = true on a trunk group)",
+                               "\(place.chinese)：[lines.\(line)] 不能外呼（请在中继线路组上设置 outbound = true）")
+                }
             } else {
-                missing(Located(line, line: a.line), "line group", place, config.lines.map(\.name))
+                missing(Located(line, line: a.line), .lineGroup, place, config.lines.map(\.name))
             }
         case .language(let code, let then):
             language(Located(code, line: a.line), place)
-            if let then, config.menu(then) == nil { missing(Located(then, line: a.line), "menu", place, config.menus.map(\.name)) }
+            if let then, config.menu(then) == nil { missing(Located(then, line: a.line), .menu, place, config.menus.map(\.name)) }
         case .repeat:
-            if kind == .flow { sink.error(a.line, "\(place): 'repeat' is only for a menu key (here it would loop)") }
+            if kind == .flow {
+                sink.error(a.line, "\(place.english): 'repeat' is only for a menu key (here it would loop)",
+                           "\(place.chinese)：'repeat' 只能用于菜单按键（用在这里会无限循环）")
+            }
         case .back, .hangup:
             break
         }
     }
 
-    private func language(_ code: Located<String>, _ place: String) {
+    private func language(_ code: Located<String>, _ place: Bilingual) {
         if !config.system.languages.contains(code.value) {
-            sink.error(code.line, "\(place): language '\(code.value)' is not in [system] languages (\(config.system.languages.joined(separator: ", ")))")
+            let languages = config.system.languages.joined(separator: ", ")
+            sink.error(code.line, "\(place.english): language '\(code.value)' is not in [system] languages (\(languages))",
+                       "\(place.chinese)：语言 '\(code.value)' 不在 [system] 的 languages 中（\(languages)）")
         }
     }
 
-    func missing(_ name: Located<String>, _ what: String, _ place: String, _ known: [String]) {
-        let list = known.isEmpty ? "none is defined" : "defined: \(known.sorted().joined(separator: ", "))"
-        sink.error(name.line, "\(place): no \(what) '\(name.value)'\(didYouMean(name.value, known)) (\(list))")
+    /// `[queues.sales] agents: no agent '8009' (defined: 8001, 8002)`.
+    func missing(_ name: Located<String>, _ what: Bilingual, _ place: Bilingual, _ known: [String]) {
+        let defined = known.sorted().joined(separator: ", "), hint = didYouMean(name.value, known)
+        let list = known.isEmpty ? Bilingual("none is defined", "一个也没有定义") : Bilingual("defined: \(defined)", "已定义：\(defined)")
+        sink.error(name.line, "\(place.english): no \(what.english) '\(name.value)'\(hint.english) (\(list.english))",
+                   "\(place.chinese)：没有\(what.chinese) '\(name.value)'\(hint.chinese)（\(list.chinese)）")
     }
+
+    /// Where in a section a value is: `[queues.sales] agents` (`[queues.sales] 的 agents`).
+    func at(_ path: String, _ key: String) -> Bilingual { Bilingual("\(path) \(key)", "\(path) 的 \(key)") }
 
     /// Menus nobody reaches, schedules and surveys nobody uses: warnings.
     private func unused() {
@@ -182,23 +208,27 @@ struct ConfigValidator {
             }
         }
         for m in config.menus where !menus.contains(m.name) {
-            sink.warning(m.line, "[menus.\(m.name)] is never used (no line, key or action leads to it)")
+            sink.warning(m.line, "[menus.\(m.name)] is never used (no line, key or action leads to it)",
+                         "[menus.\(m.name)] 没有被用到（没有任何外线、按键或动作通向它）")
         }
         for s in config.schedules where !schedules.contains(s.name) {
-            sink.warning(s.line, "[schedules.\(s.name)] is not used by any queue or menu")
+            sink.warning(s.line, "[schedules.\(s.name)] is not used by any queue or menu", "[schedules.\(s.name)] 没有被任何队列或菜单使用")
         }
         for s in config.surveys where !surveys.contains(s.name) {
-            sink.warning(s.line, "[surveys.\(s.name)] is not used by any queue")
+            sink.warning(s.line, "[surveys.\(s.name)] is not used by any queue", "[surveys.\(s.name)] 没有被任何队列使用")
         }
         for q in config.queues where !queues.contains(q.name) {
-            sink.warning(q.line, "[queues.\(q.name)] is never used (no menu or action leads to it)")
+            sink.warning(q.line, "[queues.\(q.name)] is never used (no menu or action leads to it)",
+                         "[queues.\(q.name)] 没有被用到（没有任何菜单或动作通向它）")
         }
         for agent in config.agents where !config.queues.contains(where: { $0.agents.contains { $0.value == agent.id } }) {
-            sink.warning(agent.line, "agent '\(agent.id)' is in no queue (reachable only by 'agent \(agent.id)')")
+            sink.warning(agent.line, "agent '\(agent.id)' is in no queue (reachable only by 'agent \(agent.id)')",
+                         "坐席 '\(agent.id)' 不属于任何队列（只能通过 'agent \(agent.id)' 找到）")
         }
         let observing = config.schedules.filter { !$0.alwaysOpen && $0.observesCalendar }
         if config.system.calendars.isEmpty, let first = observing.first {
-            sink.warning(first.line, "no holiday calendar ([system] holidays): schedules ignore public holidays and make-up workdays")
+            sink.warning(first.line, "no holiday calendar ([system] holidays): schedules ignore public holidays and make-up workdays",
+                         "没有节假日日历（[system] 的 holidays）：时间表不会考虑法定节假日和调休上班日")
         }
     }
 }

@@ -1,23 +1,44 @@
-/// One problem found in a configuration or calendar file, with where it is.
+/// One problem found in a configuration or calendar file, with where it is
+/// and why, in English and in simplified Chinese.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Equatable {
         case error, warning
+
+        /// 错误 or 警告.
+        public var chinese: String { self == .error ? "错误" : "警告" }
     }
 
     public var file: String
     public var line: Int
     public var severity: Severity
+    /// The reason in English.
     public var message: String
+    /// The same reason in simplified Chinese, with the same names and numbers.
+    public var chinese: String
 
-    public init(file: String, line: Int, severity: Severity = .error, message: String) {
+    public init(file: String, line: Int, severity: Severity = .error, message: String, chinese: String) {
         self.file = file
         self.line = line
         self.severity = severity
         self.message = message
+        self.chinese = chinese
+    }
+
+    public init(file: String, line: Int, severity: Severity = .error, _ reason: Bilingual) {
+        self.init(file: file, line: line, severity: severity, message: reason.english, chinese: reason.chinese)
     }
 
     /// `kefu.toml:12: error: unknown key 'stratgy' in [queues.sales] (did you mean 'strategy'?)`
-    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+    public var description: String { text(chinese: false) }
+
+    /// The English line, or for a Chinese reader
+    /// `kefu.toml:12: 错误: [queues.sales] 中有未知的配置项 'stratgy'（是不是 'strategy'？）`.
+    public func text(chinese: Bool) -> String {
+        chinese ? "\(file):\(line): \(severity.chinese): \(self.chinese)" : "\(file):\(line): \(severity.rawValue): \(message)"
+    }
+
+    /// The whole line in both languages.
+    public var lines: Bilingual { Bilingual(text(chinese: false), text(chinese: true)) }
 }
 
 extension Array where Element == Diagnostic {
@@ -50,12 +71,12 @@ final class DiagnosticSink {
 
     init(file: String) { self.file = file }
 
-    func error(_ line: Int, _ message: String) {
-        items.append(Diagnostic(file: file, line: line, severity: .error, message: message))
+    func error(_ line: Int, _ english: String, _ chinese: String) {
+        items.append(Diagnostic(file: file, line: line, severity: .error, message: english, chinese: chinese))
     }
 
-    func warning(_ line: Int, _ message: String) {
-        items.append(Diagnostic(file: file, line: line, severity: .warning, message: message))
+    func warning(_ line: Int, _ english: String, _ chinese: String) {
+        items.append(Diagnostic(file: file, line: line, severity: .warning, message: english, chinese: chinese))
     }
 }
 
@@ -86,6 +107,7 @@ private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     return d[a.count][b.count]
 }
 
-func didYouMean(_ word: String, _ candidates: some Sequence<String>) -> String {
-    closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+/// ` (did you mean 'strategy'?)` and `（是不是 'strategy'？）`, or nothing.
+func didYouMean(_ word: String, _ candidates: some Sequence<String>) -> Bilingual {
+    closest(to: word, in: candidates).map { Bilingual(" (did you mean '\($0)'?)", "（是不是 '\($0)'？）") } ?? Bilingual("", "")
 }

@@ -46,22 +46,28 @@ public enum MenuAction: Sendable, Equatable, CustomStringConvertible {
     /// Parses `queue sales`; the error names the verbs or the usage.
     public static func parse(_ text: String) -> Result<MenuAction, ParseError> {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard let first = words.first else { return .failure(ParseError(message: "empty action")) }
+        guard let first = words.first else { return .failure(ParseError(message: "empty action", chinese: "动作为空")) }
         guard let verb = verbs.first(where: { $0.word == first.lowercased() }) else {
             let hint = didYouMean(first, verbs.map(\.word))
-            return .failure(ParseError(message: "unknown action '\(first)'\(hint); use one of: \(verbs.map(\.word).joined(separator: ", "))"))
+            let all = verbs.map(\.word).joined(separator: ", ")
+            return .failure(ParseError(message: "unknown action '\(first)'\(hint.english); use one of: \(all)",
+                                       chinese: "未知的动作 '\(first)'\(hint.chinese)；可用的动作：\(all)"))
         }
         let arguments = Array(words.dropFirst())
         guard verb.arguments.contains(arguments.count) else {
-            return .failure(ParseError(message: "'\(text)': write it as '\(verb.usage)'"))
+            return .failure(ParseError(message: "'\(text)': write it as '\(verb.usage)'", chinese: "'\(text)'：应写成 '\(verb.usage)'"))
         }
         if verb.word == "dial", !arguments[1].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "*" || $0 == "#") }) {
-            return .failure(ParseError(message: "'\(text)': the number may hold only digits, * and #"))
+            return .failure(ParseError(message: "'\(text)': the number may hold only digits, * and #", chinese: "'\(text)'：号码只能包含数字、* 和 #"))
         }
         return .success(verb.make(arguments))
     }
 
-    public struct ParseError: Error, Sendable, Equatable { public var message: String }
+    /// Why an action cannot be read, in English (`message`) and in Chinese.
+    public struct ParseError: Error, Sendable, Equatable {
+        public var message: String
+        public var chinese: String
+    }
 
     public var description: String {
         switch self {

@@ -12,7 +12,10 @@
 public enum TOMLParser {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int
+        /// The reason in English.
         public var message: String
+        /// The same reason in simplified Chinese.
+        public var chinese: String
         public var description: String { "line \(line): \(message)" }
     }
 
@@ -29,7 +32,8 @@ public enum TOMLParser {
             do throws(Failure) {
                 guard let byte = scanner.peek else { break }
                 if byte == UInt8(ascii: "\r") && !scanner.atNewline {
-                    throw scanner.fail("a carriage return (\\r) with no line feed after it: save the file with Unix (LF) or Windows (CRLF) line ends")
+                    throw scanner.fail("a carriage return (\\r) with no line feed after it: save the file with Unix (LF) or Windows (CRLF) line ends",
+                                       "回车符（\\r）后面没有换行符：请以 Unix（LF）或 Windows（CRLF）换行格式保存文件")
                 }
                 if byte == UInt8(ascii: "#") || scanner.atNewline {
                     scanner.skipComment()
@@ -40,7 +44,8 @@ public enum TOMLParser {
                 } else {
                     let (path, keyLine) = try scanner.key()
                     scanner.skipBlanks()
-                    try scanner.expect("=", "expected '=' after the key '\(path.joined(separator: "."))'")
+                    let key = path.joined(separator: ".")
+                    try scanner.expect("=", "expected '=' after the key '\(key)'", "配置项 '\(key)' 后面应有 '='")
                     scanner.skipBlanks()
                     let node = try scanner.value()
                     try current.insert(path: path, node: node, keyLine: keyLine)
@@ -64,8 +69,8 @@ public enum TOMLParser {
         scanner.skipBlanks()
         let (path, _) = try scanner.key()
         scanner.skipBlanks()
-        try scanner.expect("]", "expected ']' to close the table name")
-        if isArray { try scanner.expect("]", "expected ']]' to close the table-array name") }
+        try scanner.expect("]", "expected ']' to close the table name", "表名缺少结尾的 ']'")
+        if isArray { try scanner.expect("]", "expected ']]' to close the table-array name", "表数组名缺少结尾的 ']]'") }
         return try root.open(path: path, isArray: isArray, line: line)
     }
 }
@@ -107,7 +112,8 @@ private final class TableBuilder {
         case .tables(let list, _)?:
             return list[list.count - 1]
         case .value(_, let keyLine)?:
-            throw .init(line: line, message: "'\(display)' is already a value (line \(keyLine)), not a table")
+            throw .init(line: line, message: "'\(display)' is already a value (line \(keyLine)), not a table",
+                        chinese: "'\(display)' 已经是一个值（第 \(keyLine) 行），不是表")
         }
     }
 
@@ -129,18 +135,22 @@ private final class TableBuilder {
             child.explicit = true
             return child
         case (.table(let child, _)?, false):
-            throw .init(line: line, message: "table [\(display)] is defined twice (first on line \(child.line))")
+            throw .init(line: line, message: "table [\(display)] is defined twice (first on line \(child.line))",
+                        chinese: "表 [\(display)] 定义了两次（第一次在第 \(child.line) 行）")
         case (.tables(var list, let keyLine)?, true):
             let child = TableBuilder(line: line, explicit: true)
             list.append(child)
             table.set(last, .tables(list, keyLine: keyLine))
             return child
         case (.tables(_, let keyLine)?, false):
-            throw .init(line: line, message: "[\(display)] is a table array (line \(keyLine)); write [[\(display)]]")
+            throw .init(line: line, message: "[\(display)] is a table array (line \(keyLine)); write [[\(display)]]",
+                        chinese: "[\(display)] 是表数组（第 \(keyLine) 行）；请写成 [[\(display)]]")
         case (.table(let child, _)?, true):
-            throw .init(line: line, message: "[[\(display)]] is already a plain table (line \(child.line))")
+            throw .init(line: line, message: "[[\(display)]] is already a plain table (line \(child.line))",
+                        chinese: "[[\(display)]] 已经是普通表（第 \(child.line) 行）")
         case (.value(_, let keyLine)?, _):
-            throw .init(line: line, message: "'\(display)' is already a value (line \(keyLine)), not a table")
+            throw .init(line: line, message: "'\(display)' is already a value (line \(keyLine)), not a table",
+                        chinese: "'\(display)' 已经是一个值（第 \(keyLine) 行），不是表")
         }
     }
 
@@ -154,7 +164,8 @@ private final class TableBuilder {
             switch existing {
             case .value(_, let l), .table(_, let l), .tables(_, let l): first = l
             }
-            throw .init(line: keyLine, message: "key '\(display)' is set twice (first on line \(first))")
+            throw .init(line: keyLine, message: "key '\(display)' is set twice (first on line \(first))",
+                        chinese: "配置项 '\(display)' 设置了两次（第一次在第 \(first) 行）")
         }
         table.set(last, .value(node, keyLine: keyLine))
     }

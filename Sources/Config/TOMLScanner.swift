@@ -21,7 +21,7 @@ struct Scanner {
         position += 1
     }
 
-    func fail(_ message: String) -> Failure { Failure(line: line, message: message) }
+    func fail(_ english: String, _ chinese: String) -> Failure { Failure(line: line, message: english, chinese: chinese) }
 
     /// Past the next line feed (or to the end).
     mutating func skipLine() {
@@ -44,7 +44,7 @@ struct Scanner {
         skipComment()
         if peek == UInt8(ascii: "\r") { advance() }
         guard let b = peek else { return }
-        guard b == UInt8(ascii: "\n") else { throw fail("unexpected text after the value: \(rest())") }
+        guard b == UInt8(ascii: "\n") else { throw fail("unexpected text after the value: \(rest())", "值后面有多余的内容：\(rest())") }
         advance()
     }
 
@@ -58,8 +58,8 @@ struct Scanner {
         }
     }
 
-    mutating func expect(_ character: Character, _ message: String) throws(Failure) {
-        guard let b = peek, b == character.asciiValue! else { throw fail(message) }
+    mutating func expect(_ character: Character, _ english: String, _ chinese: String) throws(Failure) {
+        guard let b = peek, b == character.asciiValue! else { throw fail(english, chinese) }
         advance()
     }
 
@@ -117,14 +117,15 @@ struct Scanner {
     }
 
     private mutating func simpleKey() throws(Failure) -> String {
-        guard let b = peek else { throw fail("expected a key") }
+        guard let b = peek else { throw fail("expected a key", "此处应有配置项名称") }
         if b == UInt8(ascii: "\"") { return try basicString() }
         if b == UInt8(ascii: "'") { return try literalString() }
         let start = position
         while let c = peek, Self.isBare(c) { advance() }
         guard position > start else {
-            if b >= 0x80 { throw fail("a key with letters other than A–Z, 0–9, _ or - must be quoted: \(rest())") }
-            throw fail("expected a key, found \(rest())")
+            if b >= 0x80 { throw fail("a key with letters other than A–Z, 0–9, _ or - must be quoted: \(rest())",
+                                        "配置项名称含有 A–Z、0–9、_ 或 - 以外的字符时必须加引号：\(rest())") }
+            throw fail("expected a key, found \(rest())", "此处应有配置项名称，却是 \(rest())")
         }
         return String(decoding: bytes[start..<position], as: UTF8.self)
     }
@@ -133,16 +134,17 @@ struct Scanner {
 
     mutating func value() throws(Failure) -> TOMLNode {
         let valueLine = line
-        guard let b = peek, !atNewline, b != UInt8(ascii: "#") else { throw fail("expected a value after '='") }
+        guard let b = peek, !atNewline, b != UInt8(ascii: "#") else { throw fail("expected a value after '='", "'=' 后面缺少值") }
         switch b {
         case UInt8(ascii: "\""):
             if position + 2 < bytes.count, bytes[position + 1] == b, bytes[position + 2] == b {
-                throw fail("multi-line strings (\"\"\") are not supported; write \\n inside a one-line string")
+                throw fail("multi-line strings (\"\"\") are not supported; write \\n inside a one-line string",
+                           "不支持多行字符串（\"\"\"）；换行请在单行字符串中写 \\n")
             }
             return TOMLNode(.string(try basicString()), line: valueLine)
         case UInt8(ascii: "'"):
             if position + 2 < bytes.count, bytes[position + 1] == b, bytes[position + 2] == b {
-                throw fail("multi-line strings (''') are not supported")
+                throw fail("multi-line strings (''') are not supported", "不支持多行字符串（'''）")
             }
             return TOMLNode(.string(try literalString()), line: valueLine)
         case UInt8(ascii: "["):
@@ -161,14 +163,15 @@ struct Scanner {
         while true {
             skipSpace()
             if peek == UInt8(ascii: "]") { advance(); return items }
-            guard !atEnd else { throw Failure(line: start, message: "list not closed with ']'") }
+            guard !atEnd else { throw Failure(line: start, message: "list not closed with ']'", chinese: "列表缺少结尾的 ']'") }
             items.append(try value())
             skipSpace()
             if peek == UInt8(ascii: ",") { advance(); continue }
             if peek == UInt8(ascii: "]") { advance(); return items }
-            guard !atEnd else { throw Failure(line: start, message: "list not closed with ']'") }
+            guard !atEnd else { throw Failure(line: start, message: "list not closed with ']'", chinese: "列表缺少结尾的 ']'") }
             let found = rest()
-            throw Failure(line: start, message: "expected ',' or ']' in the list, found \(found)\(line == start ? "" : " on line \(line)")")
+            throw Failure(line: start, message: "expected ',' or ']' in the list, found \(found)\(line == start ? "" : " on line \(line)")",
+                          chinese: "列表中此处应为 ',' 或 ']'，却是 \(found)\(line == start ? "" : "（第 \(line) 行）")")
         }
     }
 
@@ -181,16 +184,17 @@ struct Scanner {
         while true {
             skipBlanks()
             let (path, keyLine) = try key()
-            guard path.count == 1 else { throw fail("dotted keys are not supported inside { }; use a [table]") }
-            if table[path[0]] != nil { throw fail("key '\(path[0])' is set twice in this { } table") }
+            guard path.count == 1 else { throw fail("dotted keys are not supported inside { }; use a [table]", "{ } 内不支持带点的配置项名称；请改用 [表]") }
+            if table[path[0]] != nil { throw fail("key '\(path[0])' is set twice in this { } table", "配置项 '\(path[0])' 在此 { } 表中设置了两次") }
             skipBlanks()
-            try expect("=", "expected '=' after the key '\(path[0])'")
+            try expect("=", "expected '=' after the key '\(path[0])'", "配置项 '\(path[0])' 后面应有 '='")
             skipBlanks()
             table.entries.append(.init(key: path[0], line: keyLine, node: try value()))
             skipBlanks()
             if peek == UInt8(ascii: ",") { advance(); continue }
             if peek == UInt8(ascii: "}") { advance(); return table }
-            throw fail("expected ',' or '}' in the inline table (it must be on one line), found \(rest())")
+            throw fail("expected ',' or '}' in the inline table (it must be on one line), found \(rest())",
+                       "内联表中此处应为 ',' 或 '}'（内联表必须写在一行内），却是 \(rest())")
         }
     }
 
@@ -198,11 +202,11 @@ struct Scanner {
         advance()
         var out: [UInt8] = []
         while true {
-            guard let b = peek, !atNewline else { throw fail("string not closed with '\"' on this line") }
+            guard let b = peek, !atNewline else { throw fail("string not closed with '\"' on this line", "字符串在本行内缺少结尾的 '\"'") }
             advance()
             if b == UInt8(ascii: "\"") { break }
             if b != UInt8(ascii: "\\") { out.append(b); continue }
-            guard let e = peek else { throw fail("string not closed") }
+            guard let e = peek else { throw fail("string not closed", "字符串没有结束") }
             advance()
             switch e {
             case UInt8(ascii: "n"): out.append(0x0A)
@@ -214,14 +218,16 @@ struct Scanner {
                 let count = e == UInt8(ascii: "u") ? 4 : 8
                 var code: UInt32 = 0
                 for _ in 0..<count {
-                    guard let h = peek, let digit = Self.hexValue(h) else { throw fail("\\u needs \(count) hex digits") }
+                    guard let h = peek, let digit = Self.hexValue(h) else { throw fail("\\u needs \(count) hex digits", "\\u 后面需要 \(count) 位十六进制数字") }
                     code = code * 16 + digit
                     advance()
                 }
-                guard let scalar = Unicode.Scalar(code) else { throw fail("\\u\(code) is not a Unicode character") }
+                guard let scalar = Unicode.Scalar(code) else { throw fail("\\u\(code) is not a Unicode character", "\\u\(code) 不是有效的 Unicode 字符") }
                 out += Array(String(Character(scalar)).utf8)
             default:
-                throw fail("unknown escape '\\\(Character(Unicode.Scalar(e)))' (use \\\\ for a backslash, or a 'literal string')")
+                let escape = Character(Unicode.Scalar(e))
+                throw fail("unknown escape '\\\(escape)' (use \\\\ for a backslash, or a 'literal string')",
+                           "未知的转义 '\\\(escape)'（反斜杠请写 \\\\，或改用单引号字符串 '…'）")
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -240,7 +246,7 @@ struct Scanner {
         advance()
         let start = position
         while peek != UInt8(ascii: "'") {
-            guard !atEnd, !atNewline else { throw fail("string not closed with \"'\" on this line") }
+            guard !atEnd, !atNewline else { throw fail("string not closed with \"'\" on this line", "字符串在本行内缺少结尾的 \"'\"") }
             advance()
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -262,13 +268,17 @@ struct Scanner {
         if let n = Self.integer(token) { return .integer(n) }
         if let d = Self.decimal(token) { return .float(d) }
         if token.contains(":") || Self.looksLikeDate(token) {
-            throw fail("dates and times are written as strings here: \"\(token)\"")
+            throw fail("dates and times are written as strings here: \"\(token)\"", "此处日期和时间须写成字符串：\"\(token)\"")
         }
         if token.hasPrefix("0x") || token.hasPrefix("0o") || token.hasPrefix("0b") {
-            throw fail("only decimal numbers are supported: \(token)")
+            throw fail("only decimal numbers are supported: \(token)", "只支持十进制数：\(token)")
         }
-        if Self.integerShape(token) { throw fail("number \(token) is not valid (no leading zeros; '_' only between digits; at most 19 digits)") }
-        throw fail("\(token.isEmpty ? rest() : "'" + token + "'") is not a value: put text in quotes (\"\(token)\")")
+        if Self.integerShape(token) {
+            throw fail("number \(token) is not valid (no leading zeros; '_' only between digits; at most 19 digits)",
+                       "数字 \(token) 无效（不能有前导零；'_' 只能写在数字之间；最多 19 位）")
+        }
+        let shown = token.isEmpty ? rest() : "'" + token + "'"
+        throw fail("\(shown) is not a value: put text in quotes (\"\(token)\")", "\(shown) 不是有效的值：文字请加引号（\"\(token)\"）")
     }
 
     private static func integerShape(_ token: String) -> Bool {

@@ -20,15 +20,15 @@ public indirect enum TOMLValue: Sendable, Equatable {
     case array([TOMLNode])
     case table(TOMLTable)
 
-    /// The word an administrator knows the type by, for messages.
-    public var typeName: String {
+    /// The words an administrator knows the type by, for messages.
+    public var typeName: Bilingual {
         switch self {
-        case .string: "a string"
-        case .integer: "an integer"
-        case .float: "a decimal number"
-        case .boolean: "true/false"
-        case .array: "a list"
-        case .table: "a table"
+        case .string: Bilingual("a string", "字符串")
+        case .integer: Bilingual("an integer", "整数")
+        case .float: Bilingual("a decimal number", "小数")
+        case .boolean: Bilingual("true/false", "布尔值 true/false")
+        case .array: Bilingual("a list", "列表")
+        case .table: Bilingual("a table", "表")
         }
     }
 }

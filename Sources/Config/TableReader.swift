@@ -5,6 +5,9 @@ final class TableReader {
     let table: TOMLTable
     /// How messages name the table: `[queues.sales]`.
     let path: String
+    /// Where in the file, for messages: `[queues.sales]` (`[queues.sales] 中`)
+    /// or the top level (顶层).
+    var place: Bilingual { path.isEmpty ? Bilingual("the top level", "顶层") : Bilingual(path, "\(path) 中") }
     let sink: DiagnosticSink
     private var asked: [String] = []
 
@@ -21,27 +24,31 @@ final class TableReader {
         return table.entry(key)
     }
 
-    private func wrongType(_ entry: TOMLTable.Entry, _ expected: String) {
-        sink.error(entry.node.line, "'\(entry.key)' in \(path) must be \(expected), not \(entry.node.value.typeName)")
+    private func wrongType(_ entry: TOMLTable.Entry, _ expected: Bilingual) {
+        let found = entry.node.value.typeName
+        let wanted = expected.chinese.first?.isASCII == true ? " " + expected.chinese : expected.chinese  // 必须是 true 或 false
+        sink.error(entry.node.line, "'\(entry.key)' in \(place.english) must be \(expected.english), not \(found.english)",
+                   "\(place.chinese)的 '\(entry.key)' 必须是\(wanted)，不能是\(found.chinese)")
     }
 
-    func missing(_ key: String, _ what: String) {
-        sink.error(table.line, "\(path) needs '\(key)' (\(what))")
+    func missing(_ key: String, _ what: Bilingual) {
+        sink.error(table.line, "\(path) needs '\(key)' (\(what.english))", "\(path) 缺少 '\(key)'（\(what.chinese)）")
     }
 
     func has(_ key: String) -> Bool { table.entry(key) != nil }
 
-    func string(_ key: String, required what: String? = nil) -> Located<String>? {
+    func string(_ key: String, required what: Bilingual? = nil) -> Located<String>? {
         guard let entry = take(key) else { if let what { missing(key, what) }; return nil }
-        guard case .string(let s) = entry.node.value else { wrongType(entry, "a string in quotes"); return nil }
+        guard case .string(let s) = entry.node.value else { wrongType(entry, Bilingual("a string in quotes", "带引号的字符串")); return nil }
         return Located(s, line: entry.node.line)
     }
 
-    func int(_ key: String, in range: ClosedRange<Int>, required what: String? = nil) -> Located<Int>? {
+    func int(_ key: String, in range: ClosedRange<Int>, required what: Bilingual? = nil) -> Located<Int>? {
         guard let entry = take(key) else { if let what { missing(key, what) }; return nil }
-        guard case .integer(let n) = entry.node.value else { wrongType(entry, "a whole number"); return nil }
+        guard case .integer(let n) = entry.node.value else { wrongType(entry, Bilingual("a whole number", "整数")); return nil }
         guard range.contains(n) else {
-            sink.error(entry.node.line, "'\(key)' in \(path) must be between \(range.lowerBound) and \(range.upperBound), not \(n)")
+            sink.error(entry.node.line, "'\(key)' in \(path) must be between \(range.lowerBound) and \(range.upperBound), not \(n)",
+                       "\(path) 中的 '\(key)' 必须在 \(range.lowerBound) 到 \(range.upperBound) 之间，不能是 \(n)")
             return nil
         }
         return Located(n, line: entry.node.line)
@@ -54,17 +61,20 @@ final class TableReader {
         case .boolean(let b): return Located(b ? "true" : "false", line: entry.node.line)
         case .string(let s) where words.contains(s): return Located(s, line: entry.node.line)
         case .string(let s):
-            sink.error(entry.node.line, "'\(key)' in \(path) is '\(s)'\(didYouMean(s, words)); use true, false or one of: \(words.joined(separator: ", "))")
+            let hint = didYouMean(s, words), all = words.joined(separator: ", ")
+            sink.error(entry.node.line, "'\(key)' in \(path) is '\(s)'\(hint.english); use true, false or one of: \(all)",
+                       "\(path) 中的 '\(key)' 是 '\(s)'\(hint.chinese)；请用 true、false 或以下之一：\(all)")
             return nil
         default:
-            wrongType(entry, "true, false or one of \(words.map { "\"\($0)\"" }.joined(separator: ", "))")
+            let quoted = words.map { "\"\($0)\"" }.joined(separator: ", ")
+            wrongType(entry, Bilingual("true, false or one of \(quoted)", "true、false 或 \(quoted) 之一"))
             return nil
         }
     }
 
     func bool(_ key: String) -> Located<Bool>? {
         guard let entry = take(key) else { return nil }
-        guard case .boolean(let b) = entry.node.value else { wrongType(entry, "true or false"); return nil }
+        guard case .boolean(let b) = entry.node.value else { wrongType(entry, Bilingual("true or false", "true 或 false")); return nil }
         return Located(b, line: entry.node.line)
     }
 
@@ -75,17 +85,19 @@ final class TableReader {
         switch entry.node.value {
         case .integer(let n): value = Double(n)
         case .float(let d): value = d
-        default: wrongType(entry, "a number of seconds"); return nil
+        default: wrongType(entry, Bilingual("a number of seconds", "秒数")); return nil
         }
         guard range.contains(value) else {
-            sink.error(entry.node.line, "'\(key)' in \(path) must be between \(format(range.lowerBound)) and \(format(range.upperBound)) seconds, not \(format(value))")
+            let low = format(range.lowerBound), high = format(range.upperBound)
+            sink.error(entry.node.line, "'\(key)' in \(path) must be between \(low) and \(high) seconds, not \(format(value))",
+                       "\(path) 中的 '\(key)' 必须在 \(low) 到 \(high) 秒之间，不能是 \(format(value))")
             return nil
         }
         return Located(Int((value * 1000).rounded()), line: entry.node.line)
     }
 
     /// A string or a list of strings.
-    func strings(_ key: String, required what: String? = nil) -> [Located<String>]? {
+    func strings(_ key: String, required what: Bilingual? = nil) -> [Located<String>]? {
         guard let entry = take(key) else { if let what { missing(key, what) }; return nil }
         switch entry.node.value {
         case .string(let s): return [Located(s, line: entry.node.line)]
@@ -93,34 +105,36 @@ final class TableReader {
             var out: [Located<String>] = []
             for item in items {
                 guard case .string(let s) = item.value else {
-                    sink.error(item.line, "'\(key)' in \(path) must list strings in quotes, not \(item.value.typeName)")
+                    sink.error(item.line, "'\(key)' in \(path) must list strings in quotes, not \(item.value.typeName.english)",
+                               "\(path) 中的 '\(key)' 必须列出带引号的字符串，不能是\(item.value.typeName.chinese)")
                     continue
                 }
                 out.append(Located(s, line: item.line))
             }
             return out
         default:
-            wrongType(entry, "a string or a list of strings"); return nil
+            wrongType(entry, Bilingual("a string or a list of strings", "字符串或字符串列表")); return nil
         }
     }
 
     func subtable(_ key: String, required: Bool = false) -> TableReader? {
         guard let entry = take(key) else {
-            if required { sink.error(table.line, "\(path) needs a [\(childPath(key))] table") }
+            if required { sink.error(table.line, "\(path) needs a [\(childPath(key))] table", "\(path) 缺少 [\(childPath(key))] 表") }
             return nil
         }
-        guard case .table(let t) = entry.node.value else { wrongType(entry, "a table"); return nil }
+        guard case .table(let t) = entry.node.value else { wrongType(entry, Bilingual("a table", "表")); return nil }
         return TableReader(t, path: "[\(childPath(key))]", sink: sink)
     }
 
     /// `[queues.sales]`, `[queues.support]`, …: each named child table.
     func namedTables(_ key: String) -> [(name: Located<String>, reader: TableReader)] {
         guard let entry = take(key) else { return [] }
-        guard case .table(let t) = entry.node.value else { wrongType(entry, "a table of named tables"); return [] }
+        guard case .table(let t) = entry.node.value else { wrongType(entry, Bilingual("a table of named tables", "由各个命名表组成的表")); return [] }
         var out: [(Located<String>, TableReader)] = []
         for child in t.entries {
             guard case .table(let c) = child.node.value else {
-                sink.error(child.line, "'\(child.key)' in [\(key)] must be a table: write [\(key).\(child.key)]")
+                sink.error(child.line, "'\(child.key)' in [\(key)] must be a table: write [\(key).\(child.key)]",
+                           "[\(key)] 中的 '\(child.key)' 必须是表：请写成 [\(key).\(child.key)]")
                 continue
             }
             out.append((Located(child.key, line: child.line), TableReader(c, path: "[\(key).\(child.key)]", sink: sink)))
@@ -142,7 +156,9 @@ final class TableReader {
     /// Reports keys that were never asked for.
     func finish() {
         for entry in table.entries where !asked.contains(entry.key) {
-            sink.error(entry.line, "unknown key '\(entry.key)' in \(path == "" ? "the top level" : path)\(didYouMean(entry.key, asked))")
+            let hint = didYouMean(entry.key, asked)
+            sink.error(entry.line, "unknown key '\(entry.key)' in \(place.english)\(hint.english)",
+                       "\(place.chinese)有未知的配置项 '\(entry.key)'\(hint.chinese)")
         }
     }
 

@@ -12,8 +12,10 @@ extension ConfigLoader {
         for q in config.queues.indices {
             guard let name = config.queues[q].vipList else { continue }
             guard let file = files[name.value], let text = file.text else {
-                let why = files[name.value]?.failure.map { ": \($0)" } ?? ""
-                diagnostics.append(Diagnostic(file: config.file, line: name.line, message: "VIP list '\(name.value)' of [queues.\(config.queues[q].name)] cannot be read\(why)"))
+                let queue = config.queues[q].name
+                diagnostics.append(Diagnostic(file: config.file, line: name.line,
+                                              Bilingual("VIP list '\(name.value)' of [queues.\(queue)] cannot be read", "无法读取 [queues.\(queue)] 的 VIP 名单 '\(name.value)'")
+                                              + unreadable(files[name.value])))
                 continue
             }
             var numbers: [String] = []
@@ -23,7 +25,9 @@ extension ConfigLoader {
                 if (3...20).contains(line.count), line.allSatisfy({ $0.isASCII && $0.isNumber }) {
                     if !numbers.contains(line) { numbers.append(line) }
                 } else {
-                    diagnostics.append(Diagnostic(file: file.path, line: n + 1, message: "'\(line)' is not a caller number: write 3 to 20 digits, as caller ID sends it, one number per line"))
+                    diagnostics.append(Diagnostic(file: file.path, line: n + 1,
+                                                  message: "'\(line)' is not a caller number: write 3 to 20 digits, as caller ID sends it, one number per line",
+                                                  chinese: "'\(line)' 不是来电号码：请写 3 到 20 位数字（与来电显示送来的一致），每行一个号码"))
                 }
             }
             config.queues[q].vipListNumbers = numbers

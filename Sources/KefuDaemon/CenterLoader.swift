@@ -59,9 +59,13 @@ public enum CenterLoader {
             }
             let wrong = group.channels.filter { have[$0] != wanted }
             guard !wrong.isEmpty else { continue }
-            let found = wrong.map { c in "\(c): " + (have[c].map { "\($0.rawValue)" } ?? "absent") }.joined(separator: ", ")
+            func found(_ absent: String) -> String {
+                wrong.map { c in "\(c): " + (have[c].map { "\($0.rawValue)" } ?? absent) }.joined(separator: ", ")
+            }
+            let kind = group.signalling.rawValue
             out.append(Diagnostic(file: config.file, line: group.channelsLine,
-                                  message: "[lines.\(group.name)] needs \(group.signalling.rawValue) channels the board does not have as such (\(found))"))
+                                  message: "[lines.\(group.name)] needs \(kind) channels the board does not have as such (\(found("absent")))",
+                                  chinese: "[lines.\(group.name)] 需要 \(kind) 通道，但板卡上的这些通道不是 \(kind)（\(found("不存在"))）"))
         }
         return out
     }

@@ -9,9 +9,11 @@ import Tools
 /// touched. What needs a restart is named and nothing changes.
 extension SimulatedCenter {
     public struct ApplyResult: Sendable, Equatable {
-        /// Errors (`FILE:LINE: error: …`) or reasons it cannot apply live; empty: applied.
-        public var problems: [String]
-        public var warnings: [String]
+        /// Errors (`FILE:LINE: error: …`) or reasons it cannot apply live,
+        /// each in English and in Chinese; empty: applied.
+        public var problems: [Bilingual]
+        /// `FILE:LINE: warning: …` in both languages.
+        public var warnings: [Bilingual]
         public var applied: Bool { problems.isEmpty }
     }
 
@@ -19,18 +21,22 @@ extension SimulatedCenter {
     public func apply(configAt path: String, unixSeconds: Int64) -> ApplyResult {
         let loaded: ConfigCheckTool.Loaded
         do { loaded = try ConfigCheckTool.load(path: path, unixSeconds: unixSeconds, checkPromptFiles: false) } catch {
-            return ApplyResult(problems: ["\(error)"], warnings: [])
+            return ApplyResult(problems: [Bilingual("\(error)", "\(error.path)：无法读取（\(error.reason)）")], warnings: [])
         }
-        let warnings = loaded.diagnostics.warnings.map(\.description)
-        guard loaded.diagnostics.errors.isEmpty else { return ApplyResult(problems: loaded.diagnostics.errors.map(\.description), warnings: warnings) }
-        var problems: [String] = []
-        if loaded.config.system.languages != config.system.languages { problems.append("the languages changed: a restart is needed to load their prompts") }
+        let warnings = loaded.diagnostics.warnings.map(\.lines)
+        guard loaded.diagnostics.errors.isEmpty else { return ApplyResult(problems: loaded.diagnostics.errors.map(\.lines), warnings: warnings) }
+        var problems: [Bilingual] = []
+        if loaded.config.system.languages != config.system.languages {
+            problems.append(Bilingual("the languages changed: a restart is needed to load their prompts", "语言有改动：需要重启 kefud 才能加载相应的提示音"))
+        }
         let needed = Set(ConfigLoader.promptUses(loaded.config).flatMap { use in
             loaded.config.system.languages.map { ConfigLoader.promptFile(use.value, language: $0) }
         })
         let missing = needed.subtracting(prompts.files.keys).sorted()
         if !missing.isEmpty {
-            problems.append("prompt files not loaded at start: \(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", …" : ""): a restart is needed to load them")
+            let list = missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+            problems.append(Bilingual("prompt files not loaded at start: \(list): a restart is needed to load them",
+                                      "启动时没有加载的提示音文件：\(list)：需要重启 kefud 才能加载"))
         }
         guard problems.isEmpty else { return ApplyResult(problems: problems, warnings: warnings) }
         let plan = CenterPlan(config: loaded.config, calendar: loaded.calendar, prompts: prompts.files, tones: prompts.tones,

@@ -1,9 +1,10 @@
+import Config
 import Console
 import Tools
 
-/// `config diff`, `config apply` and `config rollback` on the console. The
-/// fixed words follow the operator's language; the checker's problems
-/// (`FILE:LINE: error: reason`) stay as it gives them.
+/// `config diff`, `config apply` and `config rollback` on the console, in
+/// the operator's language: the checker's problems (`FILE:LINE: error:
+/// reason`, `FILE:LINE: 错误: …`) and what needs a restart too.
 extension ConsoleService {
     func configDiff(_ language: ConsoleLanguage) -> ConsoleOutput {
         let zh = language == .chinese
@@ -26,13 +27,13 @@ extension ConsoleService {
         let result = center.apply(configAt: path, unixSeconds: StorageContext.nowMilliseconds() / 1000)
         guard result.applied else {
             let refused = zh ? "\(path) 未生效: 运行中的配置保持不变" : "\(path) not applied: the running config is unchanged"
-            return ConsoleOutput(result.warnings, errors: result.problems + [refused], status: 1)
+            return ConsoleOutput(result.warnings.map { $0.text(chinese: zh) }, errors: result.problems.map { $0.text(chinese: zh) } + [refused], status: 1)
         }
         if text != runningConfig {
             previousConfig = runningConfig
             runningConfig = text
         }
-        return ConsoleOutput(result.warnings + [zh ? "\(path) 已生效; 进行中的呼叫继续 (新呼叫使用新配置)"
+        return ConsoleOutput(result.warnings.map { $0.text(chinese: zh) } + [zh ? "\(path) 已生效; 进行中的呼叫继续 (新呼叫使用新配置)"
                                                    : "\(path) applied; calls in progress go on (new calls take the new config)"])
     }
 
@@ -47,7 +48,7 @@ extension ConsoleService {
         guard result.applied else {
             try? FileIO.write(Array(current.utf8), to: path)
             let refused = zh ? "回滚未生效: \(path) 与运行中的配置均未改变" : "rollback not applied: \(path) and the running config are unchanged"
-            return ConsoleOutput([], errors: result.problems + [refused], status: 1)
+            return ConsoleOutput([], errors: result.problems.map { $0.text(chinese: zh) } + [refused], status: 1)
         }
         previousConfig = current
         runningConfig = previous

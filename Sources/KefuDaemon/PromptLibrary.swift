@@ -41,7 +41,7 @@ public struct PromptLibrary: Sendable {
                     synthesised.append(file + (why.isMissing ? "" : " (\(why))"))
                 case .failure(let why):
                     diagnostics.append(Diagnostic(file: config.file, line: firstUse[name] ?? 1,
-                                                  message: "prompt '\(name)': \(path): \(why)"))
+                                                  message: "prompt '\(name)': \(path): \(why)", chinese: "提示音 '\(name)'：\(path)：\(why.chinese)"))
                 }
             }
         }
@@ -73,25 +73,27 @@ public struct PromptLibrary: Sendable {
         self.table = table
     }
 
-    /// Why a prompt file cannot be used.
+    /// Why a prompt file cannot be used (`description` in English).
     struct Unusable: Error, CustomStringConvertible {
         var description: String
+        var chinese: String
         var isMissing = false
     }
 
     static func read(_ path: String) -> Result<[Int16], Unusable> {
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path) } catch {
-            return .failure(Unusable(description: error.reason, isMissing: error.reason.contains("No such file")))
+            return .failure(Unusable(description: error.reason, chinese: "无法读取（\(error.reason)）", isMissing: error.reason.contains("No such file")))
         }
         let audio: WAVAudio
         do { audio = try WAVCodec.decode(bytes) } catch {
-            return .failure(Unusable(description: "not a usable WAV file (\(error))"))
+            return .failure(Unusable(description: "not a usable WAV file (\(error))", chinese: "不是可用的 WAV 文件（\(error)）"))
         }
         guard audio.channels.count == 1 else {
-            return .failure(Unusable(description: "has \(audio.channels.count) channels; prompts must be mono"))
+            return .failure(Unusable(description: "has \(audio.channels.count) channels; prompts must be mono",
+                                     chinese: "有 \(audio.channels.count) 个声道；提示音必须是单声道"))
         }
-        guard let mono = audio.channels.first, !mono.isEmpty else { return .failure(Unusable(description: "has no audio")) }
+        guard let mono = audio.channels.first, !mono.isEmpty else { return .failure(Unusable(description: "has no audio", chinese: "没有声音数据")) }
         return .success(mono)
     }
 

@@ -8,7 +8,10 @@ import Config
 
 /// `kefu config check [FILE]`: reads the config, its holiday calendars and
 /// the prompt directory listing, and prints every problem as
-/// `FILE:LINE: error|warning: reason`, then a one-line summary.
+/// `FILE:LINE: error|warning: reason` (for a Chinese reader
+/// `FILE:LINE: 错误|警告: 原因`), then a one-line summary; or with `--json`
+/// one object per problem, the English reason under `message` and the
+/// Chinese under `message_zh`.
 /// Exit status: 0 no errors (warnings allowed), 1 errors, 2 the file itself
 /// cannot be read.
 public enum ConfigCheckTool {
@@ -21,8 +24,8 @@ public enum ConfigCheckTool {
 
     /// Checks with the system clock deciding which year the holiday
     /// calendars must cover.
-    public static func run(path: String, chinese: Bool = false) -> Result {
-        run(path: path, unixSeconds: Int64(time(nil)), chinese: chinese)
+    public static func run(path: String, chinese: Bool = false, json: Bool = false) -> Result {
+        run(path: path, unixSeconds: Int64(time(nil)), chinese: chinese, json: json)
     }
 
     /// A config file read with its holiday calendars, checked as a whole.
@@ -62,7 +65,8 @@ public enum ConfigCheckTool {
                 diagnostics += ConfigLoader.checkPrompts(config, files: listing)
             } else {
                 diagnostics.append(Diagnostic(file: path, line: max(config.prompts.line, 1), severity: .warning,
-                                              message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked"))
+                                              message: "prompt directory '\(promptDirectory)' not found: prompt files were not checked",
+                                              chinese: "找不到提示音目录 '\(promptDirectory)'：没有检查提示音文件"))
             }
         }
 
@@ -75,18 +79,20 @@ public enum ConfigCheckTool {
     }
 
     /// `unixSeconds` (now, seconds since 1970 UTC) decides which year the
-    /// holiday calendars must cover. With `chinese` the summary is Chinese;
-    /// each problem stays `FILE:LINE: error|warning: reason` in English.
-    public static func run(path: String, unixSeconds: Int64, chinese: Bool = false) -> Result {
+    /// holiday calendars must cover. With `chinese` the problems and the
+    /// summary are Chinese; with `json` each problem is one JSON object in
+    /// both languages, and there is no summary.
+    public static func run(path: String, unixSeconds: Int64, chinese: Bool = false, json: Bool = false) -> Result {
         let w = ToolText(chinese: chinese)
         func count(_ n: Int, _ word: String, _ zh: String) -> String { chinese ? "\(zh) \(n) 个" : plural(n, word) }
         let loaded: Loaded
         do { loaded = try load(path: path, unixSeconds: unixSeconds) } catch {
-            return Result(lines: ["kefu config check: \(error)"], status: 2)
+            return Result(lines: ["kefu config check: " + (chinese ? "\(error.path): 无法读取 (\(error.reason))" : "\(error)")], status: 2)
         }
         let config = loaded.config, diagnostics = loaded.diagnostics
-        var lines = diagnostics.map(\.description)
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        if json { return Result(lines: diagnostics.map { jsonLine($0).text }, status: errors == 0 ? 0 : 1) }
+        var lines = diagnostics.map { $0.text(chinese: chinese) }
         if errors == 0 {
             let channels = config.lines.reduce(0) { $0 + $1.channels.count }
             lines.append("\(path): " + w("OK", "正常") + ", \(count(warnings, "warning", "警告")) (\(count(config.lines.count, "line group", "线路组")), "
@@ -97,6 +103,14 @@ public enum ConfigCheckTool {
             lines.append("\(path): \(count(errors, "error", "错误")), \(count(warnings, "warning", "警告"))")
         }
         return Result(lines: lines, status: errors == 0 ? 0 : 1)
+    }
+
+    /// `{"file":…,"line":12,"severity":"error","message":"…","message_zh":"…"}`.
+    static func jsonLine(_ d: Diagnostic) -> JSONLine {
+        var line = JSONLine()
+        line.add("file", d.file); line.add("line", Int64(d.line)); line.add("severity", d.severity.rawValue)
+        line.add("message", d.message); line.add("message_zh", d.chinese)
+        return line
     }
 
     /// `kefu config prompts FILE`: every prompt file the config needs, one
@@ -110,7 +124,7 @@ public enum ConfigCheckTool {
         let loaded = ConfigLoader.load(text, file: path)
         guard loaded.isValid else {
             let fix = chinese ? "\(path): 请先修正错误 (kefu config check)" : "\(path): fix the errors first (kefu config check)"
-            return Result(lines: loaded.diagnostics.errors.map(\.description) + [fix], status: 1)
+            return Result(lines: loaded.diagnostics.errors.map { $0.text(chinese: chinese) } + [fix], status: 1)
         }
         return Result(lines: requiredPromptFiles(loaded.config), status: 0)
     }

@@ -16,6 +16,10 @@ struct ConfigCommand: ParsableCommand {
             Prints every problem at once, one per line, then a summary:
               /etc/kefu/kefu.toml:42: error: [queues.sales] agents: no agent '8009' (defined: 8001, 8002)
               /etc/kefu/kefu.toml:7: warning: prompt directory '/etc/kefu/prompts' not found: ...
+            In Chinese with --lang zh or a zh_* locale:
+              /etc/kefu/kefu.toml:42: 错误: [queues.sales] 的 agents：没有坐席 '8009'（已定义：8001, 8002）
+            With --json, one object per problem and no summary:
+              {"file":"/etc/kefu/kefu.toml","line":42,"severity":"error","message":"...","message_zh":"..."}
             Exit status 0 when there is no error (warnings allowed), 1 when there
             are errors, 2 when the file cannot be read.
             """)
@@ -25,8 +29,10 @@ struct ConfigCommand: ParsableCommand {
 
         @OptionGroup var language: LanguageOption
 
+        @Flag(help: "One JSON object per problem (message in English, message_zh in Chinese).") var json = false
+
         func run() throws {
-            let result = ConfigCheckTool.run(path: file, chinese: language.chinese)
+            let result = ConfigCheckTool.run(path: file, chinese: language.chinese, json: json)
             if result.status == 2 {
                 for line in result.lines { printError(line) }
             } else {

@@ -163,6 +163,7 @@ extension Desk {
         config.queues[0].escalation[0].queues = [Located("ghost", line: 49)]  // past the config's own checks
         let found = ACDConfigurationMapping.diagnostics(for: config)
         #expect(found.map(\.description) == ["kefu.toml:23: error: the ACD cannot run this configuration: queue 'sales' escalation: no queue named 'ghost'"])
+        #expect(found.map { $0.text(chinese: true) } == ["kefu.toml:23: 错误: ACD 无法运行此配置：队列 'sales' 的升级步骤：没有名为 'ghost' 的队列"])
     }
 
     // MARK: The engine running the mapped configuration

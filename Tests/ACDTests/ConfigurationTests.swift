@@ -1,5 +1,6 @@
 import Testing
 import ACD
+import Config
 import Telephony
 
 /// What the engine refuses to start with, and the configuration helpers.
@@ -17,7 +18,10 @@ import Telephony
         let problems = configuration.problems()
         for fragment in ["same name", "unknown strategy 'nearest'", "'nowhere'", "'ghost'", "needs a callback policy",
                          "'nope'", "share channel 1", "between 0 and 1"] {
-            #expect(problems.contains { $0.contains(fragment) }, "\(fragment)")
+            #expect(problems.contains { $0.english.contains(fragment) }, "\(fragment)")
+        }
+        for fragment in ["同名", "未知的策略 'nearest'", "'nowhere'", "'ghost'", "回拨策略", "'nope'", "共用通道 1", "0 到 1 之间"] {
+            #expect(problems.contains { $0.chinese.contains(fragment) }, "\(fragment)")
         }
         #expect(throws: ACDConfigurationError.self) {
             _ = try ACDEngine(configuration: configuration, random: SeededRandom(seed: 1))

@@ -1,5 +1,6 @@
 import Testing
 @testable import ACD
+import Config
 import Telephony
 
 /// A new configuration taken in while calls run.
@@ -18,6 +19,7 @@ import Telephony
         let actions = engine.on(.console(.login("b", channel: nil)), now: .seconds(1))
         #expect(actions.contains(.offer(ACD.CallID(1), agent: "b", channel: ChannelID(2), callback: false)))
         configuration.queues.removeAll { $0.id == "r" }
-        #expect(engine.reconfigurationProblems(configuration) == ["queue 'r' is removed: removing a queue needs a restart"])
+        #expect(engine.reconfigurationProblems(configuration) == [Bilingual("queue 'r' is removed: removing a queue needs a restart",
+                                                                            "队列 'r' 被删除了：删除队列需要重启 kefud")])
     }
 }

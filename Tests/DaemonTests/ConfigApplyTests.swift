@@ -25,6 +25,14 @@ import Storage
         return path
     }
 
+    /// A center running 5 s (virtual) on a copy of the example config; the
+    /// caller removes `options.dataDirectory` at the end.
+    func centerOnACopy() throws -> (path: String, options: CenterOptions, center: SimulatedCenter) {
+        let path = try copyOfExampleConfig()
+        let options = SimulatedCenterTests.options(config: path)
+        return (path, options, try SimulatedCenterTests.center(options, seconds: 5))
+    }
+
     func edit(_ path: String, _ change: (String) -> String) throws {
         try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
     }
@@ -69,15 +77,37 @@ import Storage
         #expect(center.media.statistics.eventsDropped == 0)
     }
 
-    @Test("what needs a restart (other phones, a removed queue) is named and nothing changes")
+    @Test("what needs a restart (other phones, a removed queue) is named, in the operator's language, and nothing changes")
     func restartOnlyChangesAreRefused() throws {
-        let path = try copyOfExampleConfig()
-        let options = SimulatedCenterTests.options(config: path)
+        let (path, options, center) = try centerOnACopy()
         defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
-        let center = try SimulatedCenterTests.center(options, seconds: 5)
         try edit(path) { $0.replacingOccurrences(of: "channels = \"9-12\"", with: "channels = \"9-13\"") }
         let lines = center.apply(configAt: path, unixSeconds: options.clockAtStart!.seconds)
-        #expect(lines.problems.contains { $0.contains("the lines or phones changed") })
+        #expect(lines.problems.contains { $0.english.contains("the lines or phones changed") })
+        let zh = try ConsoleService(center: center).run(ConsoleRequest(arguments: ["config", "apply"], language: .chinese), as: admin)
+        #expect(zh.errors == ["外线或话机有改动：需要重启 kefud 才能打开其他通道", "\(path) 未生效: 运行中的配置保持不变"])
         #expect(center.control.flow.plan.phones.count == 4)
+    }
+
+    @Test("config apply in Chinese: a broken file is refused with its line and reason in Chinese; the running config is untouched")
+    func refusalSpeaksTheOperatorsLanguage() throws {
+        let (path, options, center) = try centerOnACopy()
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let service = try ConsoleService(center: center)
+        func apply(_ language: ConsoleLanguage) -> ConsoleOutput {
+            service.run(ConsoleRequest(arguments: ["config", "apply"], language: language), as: admin)
+        }
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let line = try #require(original.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("max_wait = 180") }) + 1
+
+        try edit(path) { $0.replacingOccurrences(of: "max_wait = 180", with: "max_wait = \"soon\"") }
+        let zh = apply(.chinese)
+        #expect(zh.status == 1)
+        #expect(zh.errors == ["\(path):\(line): 错误: [queues.sales] 中的 'max_wait' 必须是秒数，不能是字符串",
+                              "\(path) 未生效: 运行中的配置保持不变"])
+        #expect(apply(.english).errors.first == "\(path):\(line): error: 'max_wait' in [queues.sales] must be a number of seconds, not a string")
+        #expect(center.control.flow.plan.acd.queues.first { $0.id == "sales" }?.maxWait == .seconds(180))
+        let diff = service.run(ConsoleRequest(arguments: ["config", "diff"], language: .chinese), as: admin)
+        #expect(diff.lines.contains { $0.contains("max_wait = \"soon\"") }, "the running config is still the original: \(diff.lines)")
     }
 }

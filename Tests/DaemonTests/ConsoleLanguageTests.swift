@@ -104,7 +104,7 @@ import Storage
         try ConfigApplyTests().edit(path) { $0.replacingOccurrences(of: "max_wait = 180", with: "max_wait = \"soon\"") }
         let refused = run(["config", "apply"], .chinese)
         #expect(refused.status == 1 && refused.errors.last == "\(path) 未生效: 运行中的配置保持不变")
-        #expect(refused.errors.contains { $0.contains("must be a number of seconds") }, "the checker's reason stays as it gives it")
+        #expect(refused.errors.contains { $0.contains(": 错误: [queues.sales] 中的 'max_wait' 必须是秒数") }, "the checker's reason is Chinese too")
     }
 }
 

@@ -218,6 +218,8 @@ import Telephony
             #expect(error.problems[0].contains("[lines.phones] needs fxs channels"))
             #expect(error.problems[0].contains("11: absent, 12: absent"))
         }
+        let found = CenterLoader.check(board: SimBoard(lines: 8, phones: 2), against: setup.config)
+        #expect(found.map(\.chinese) == ["[lines.phones] 需要 fxs 通道，但板卡上的这些通道不是 fxs（11: 不存在, 12: 不存在）"])
     }
 
     @Test func promptFilesAreLoadedAndAnUnusableOneIsNamedWithItsConfigLine() throws {
@@ -237,5 +239,7 @@ import Telephony
         let stereo = PromptLibrary(config: loaded.config, directory: directory, demo: false)
         #expect(stereo.diagnostics.map(\.description)
                 == ["one.toml:18: error: prompt 'welcome': \(directory)/zh/welcome.wav: has 2 channels; prompts must be mono"])
+        #expect(stereo.diagnostics.map { $0.text(chinese: true) }
+                == ["one.toml:18: 错误: 提示音 'welcome'：\(directory)/zh/welcome.wav：有 2 个声道；提示音必须是单声道"])
     }
 }

@@ -88,12 +88,15 @@ import Tools
         #expect(en.last == "needed on the phones: 19; to schedule with 30.0 % shrinkage: 28")
     }
 
-    @Test("config check: the summary is Chinese for a Chinese reader; each problem keeps FILE:LINE and the reason")
-    func configCheckSummary() {
+    @Test("config check: the problems and the summary are Chinese for a Chinese reader, each problem at the same FILE:LINE")
+    func configCheckSummary() throws {
         let path = ConfigCheckToolTests.repository + "/config/kefu.toml"
         let en = ConfigCheckTool.run(path: path, unixSeconds: 1_780_315_200)
         let zh = ConfigCheckTool.run(path: path, unixSeconds: 1_780_315_200, chinese: true)
-        #expect(zh.status == en.status && zh.lines.dropLast() == en.lines.dropLast())
+        #expect(zh.status == en.status && zh.lines.count == en.lines.count)
+        let place = try #require(en.lines.first?.components(separatedBy: " warning: ").first)
+        #expect(en.lines.first?.hasPrefix(place + " warning: prompt directory '") == true, "\(en.lines)")
+        #expect(zh.lines.first?.hasPrefix(place + " 警告: 找不到提示音目录 '") == true, "\(zh.lines)")
         #expect(en.lines.last == "\(path): OK, 1 warning (2 line groups, 12 channels, 4 agents, 2 queues, 5 menus, 2 schedules, 39 calendar days)")
         #expect(zh.lines.last == "\(path): 正常, 警告 1 个 (线路组 2 个, 通道 12 个, 坐席 4 个, 队列 2 个, 菜单 5 个, 时间表 2 个, 日历日 39 个)")
     }

@@ -36,6 +36,8 @@ func check(_ text: String) {
     }
     for d in diagnostics {
         precondition(!d.message.isEmpty, "a diagnostic without a reason at \(d.file):\(d.line)")
+        precondition(!d.chinese.isEmpty && d.chinese != d.message && d.chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                     "a diagnostic without its Chinese reason: \(d)")
         precondition(d.line >= 0 && d.line <= lines + 1, "diagnostic at line \(d.line) of a \(lines)-line file: \(d)")
     }
 }

@@ -32,23 +32,8 @@ final class Bench {
     private var silence = [Int16](repeating: 0, count: 160)
 
     init(config text: String, dataDirectory: String) throws(BenchFailure) {
-        let all: [ChannelInfo]
-        do { all = try DAHDIDiscovery.channels() } catch { throw BenchFailure("discovery: \(error)") }
-        do {
-            box = try DAHDIBackend(channels: all.filter { $0.span == SpanID(1) || $0.span == SpanID(3) })
-            far = try DAHDIBackend(channels: all.filter { $0.span == SpanID(2) })
-            try box.setToneZone("cn")
-            for c in far.channels.map(\.number) { try far.open(c) }
-            try far.setToneZone("cn")
-        } catch { throw BenchFailure("set-up: \(error)") }
-        var options = CenterOptions()
-        options.dataDirectory = dataDirectory
-        options.demo = true
-        let loaded = ConfigLoader.load(text, file: "vboard.toml")
-        guard loaded.isValid else { throw BenchFailure(loaded.diagnostics.errors.map(\.description).joined(separator: "; ")) }
-        let setup = CenterSetup(config: loaded.config, calendar: HolidayCalendar(),
-                                prompts: PromptLibrary(config: loaded.config, directory: "/nonexistent", demo: true))
-        do { center = try SimulatedCenter(options: options, setup: setup, board: box) } catch { throw BenchFailure("center: \(error)") }
+        (box, far) = try VBoardSetup.backends(boxSpans: [SpanID(1), SpanID(3)])
+        center = try VBoardSetup.center(config: text, file: "vboard.toml", dataDirectory: dataDirectory, box: box)
         try openFarLines()
     }
 

@@ -48,30 +48,16 @@ min_free_mb = 50
 /// went wrong (empty = the call went as it should).
 func fullCall(dataDirectory: String) -> [String] {
     var broken: [String] = []
-    let all: [ChannelInfo]
-    do { all = try DAHDIDiscovery.channels() } catch { return ["discovery: \(error)"] }
-    let box: DAHDIBackend, far: DAHDIBackend
+    let box: DAHDIBackend, far: DAHDIBackend, center: SimulatedCenter
     do {
-        box = try DAHDIBackend(channels: all.filter { $0.span == SpanID(1) })
-        far = try DAHDIBackend(channels: all.filter { $0.span == SpanID(2) })
-        try box.setToneZone("cn")
-        for c in far.channels.map(\.number) { try far.open(c) }
-        try far.setToneZone("cn")
-    } catch { return ["set-up: \(error)"] }
+        (box, far) = try VBoardSetup.backends(boxSpans: [SpanID(1)])
+        center = try VBoardSetup.center(config: vboardConfig, file: "vboard.toml", dataDirectory: dataDirectory, box: box)
+    } catch { return [error.description] }
     // The next check opens these channels again.
     defer {
         for c in far.channels.map(\.number) where far.isOpen(c) { try? far.close(c) }
         for c in box.channels.map(\.number) where box.isOpen(c) { try? box.close(c) }
     }
-    var options = CenterOptions()
-    options.dataDirectory = dataDirectory
-    options.demo = true
-    let loaded = ConfigLoader.load(vboardConfig, file: "vboard.toml")
-    guard loaded.isValid else { return loaded.diagnostics.errors.map(\.description) }
-    let setup = CenterSetup(config: loaded.config, calendar: HolidayCalendar(),
-                            prompts: PromptLibrary(config: loaded.config, directory: "/nonexistent", demo: true))
-    let center: SimulatedCenter
-    do { center = try SimulatedCenter(options: options, setup: setup, board: box) } catch { return ["center: \(error)"] }
     let exchange = ChannelNumber(5), agentPhone = ChannelNumber(7), line = ChannelNumber(1), port = ChannelNumber(3)
     var block = [Int16](repeating: 0, count: 160)
     var tick = 0

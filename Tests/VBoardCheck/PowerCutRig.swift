@@ -50,10 +50,6 @@ timeout = 8
 min_free_mb = 50
 """
 
-struct PowerCutSetupError: Error, CustomStringConvertible {
-    var description: String
-}
-
 /// kefud's graph on span 1 and the exchange and phones on span 2, stepped
 /// block by block as `fullCall` does, with callers that never stop calling.
 final class PowerCutRig {
@@ -69,22 +65,9 @@ final class PowerCutRig {
     private var tick = 0
 
     init(data: String) throws {
-        let all = try DAHDIDiscovery.channels()
-        let box = try DAHDIBackend(channels: all.filter { $0.span == SpanID(1) })
-        far = try DAHDIBackend(channels: all.filter { $0.span == SpanID(2) })
-        try box.setToneZone("cn")
-        for c in far.channels.map(\.number) { try far.open(c) }
-        try far.setToneZone("cn")
-        var options = CenterOptions()
-        options.dataDirectory = data
-        options.demo = true
-        let loaded = ConfigLoader.load(powerCutConfig, file: "power-cut.toml")
-        guard loaded.isValid else { throw PowerCutSetupError(description: loaded.diagnostics.errors.map(\.description).joined(separator: "; ")) }
-        let setup = CenterSetup(config: loaded.config, calendar: HolidayCalendar(),
-                                prompts: PromptLibrary(config: loaded.config, directory: "/nonexistent", demo: true))
-        do { center = try SimulatedCenter(options: options, setup: setup, board: box) } catch {
-            throw PowerCutSetupError(description: "center: \(error)")
-        }
+        let box: DAHDIBackend
+        (box, far) = try VBoardSetup.backends(boxSpans: [SpanID(1)])
+        center = try VBoardSetup.center(config: powerCutConfig, file: "power-cut.toml", dataDirectory: data, box: box)
         reader = try CallStore(path: data + "/kefu.db", readOnly: true, busyTimeoutMilliseconds: 50)
         callers = [FarCaller(exchange: ChannelNumber(5), line: ChannelNumber(1), seed: 1),
                    FarCaller(exchange: ChannelNumber(6), line: ChannelNumber(2), seed: 2)]

@@ -6,7 +6,7 @@
 # Makes a fresh 256 MB ext4 disk image (the box's data partition) and boots the board CUTS times
 # (default 20; or POWER_CUTS=N) with it attached. Each boot runs `vboard-check --power-cut`: it first
 # checks what the previous cut left — SQLite's integrity_check passes, every call the ledger saw
-# stored is still there, finished, with a playable recording, every call that ended over a second
+# stored is still there, finished, with a playable recording, every call that ended over 3 s
 # before the cut is stored — then starts Kefu's center on the disk and runs calls on both lines
 # until run.sh kills qemu (no shutdown: the guest's unwritten page cache is lost, ext4 replays its
 # journal at the next mount). The cut comes 12 to 30 s into the boot's command, at a different

@@ -14,6 +14,7 @@ extension CenterFlow {
         case .callerLoopCurrentDrop: ReleaseReason(.loopDrop)
         case .callerBusyTone, .calleeBusy: ReleaseReason(.busyTone, detail: "busy")
         case .callerPolarityReversal: ReleaseReason(.polarityReversal)
+        case .callerQuiet: ReleaseReason(.quietLine)
         case .maxLength: ReleaseReason(.maxLength)
         case .agentHungUp: ReleaseReason(.agentHungUp)
         case .abandonedRinging: ReleaseReason(.ringingStopped)
@@ -81,6 +82,21 @@ extension CenterFlow {
     /// Releases calls that reached their line's longest call (`max_call`):
     /// a hang-up the box did not hear. The box's own calls out have their
     /// own timers.
+    /// Releases calls on lines that send no hang-up signal once the line has
+    /// been quiet for its `silence_hangup`: in the menus, the queue, the
+    /// survey or a message (with an agent on the call, the agent decides).
+    mutating func releaseQuietLines() {
+        for (line, since) in quietSince {
+            guard let limit = plan.lines[line]?.silenceHangUp, now - since >= limit, let state = lines[line], let id = state.call else { continue }
+            switch state {
+            case .menu, .queued, .survey, .takingMessage, .leaving:
+                quietSince[line] = nil
+                callerGone(id, .callerQuiet, reason: ReleaseReason(.quietLine, milliseconds: Int((now - since).milliseconds)))
+            default: continue
+            }
+        }
+    }
+
     mutating func releaseLongCalls() {
         for line in plan.lineOrder {
             guard let limit = plan.lines[line]?.maxCall, let state = lines[line], state.isAnswered, let id = state.call,

@@ -1,5 +1,6 @@
 import Channels
 import DSP
+import Telephony
 import Synchronization
 
 /// The media plane for one board. See the module header (MediaLoop.swift).
@@ -213,6 +214,8 @@ public final class MediaLoop: @unchecked Sendable {
             stopPlaying(i)
         case .setDSP(let c, let features):
             if let i = index(c) { dsp[i].features = features }
+        case .setQuietLevel(let c, let dBm0):
+            if let i = index(c) { dsp[i].quiet.setThreshold(Level(dBm0: Double(dBm0))) }
         case .hook(let c, let op):
             do { try backend.hook(c, op) } catch { events.push(.failed(c, error)) }
         case .dial(let c, let digits):

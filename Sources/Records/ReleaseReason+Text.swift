@@ -23,6 +23,8 @@ extension ReleaseReason {
                                         : say("loop current lost for \(ms) ms and not back", "环路电流消失 \(ms) 毫秒未恢复")
         case .polarityReversal:
             return say("polarity reversal on the line", "线路极性反转")
+        case .quietLine:
+            return say("the line was quiet for \((ms ?? 0) / 1000) s (it sends no hang-up signal)", "线路静默 \((ms ?? 0) / 1000) 秒 (该线路不发挂机信号)")
         case .ringingStopped:
             return ms.map { say("ringing stopped before the answer (no ring for \($0 / 1000) s)", "应答前振铃停止 (\($0 / 1000) 秒无振铃)") }
                 ?? say("ringing stopped before the answer", "应答前振铃停止")

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Step 8: what the box is now, line by line, and what is left to do.
+enum SetupSummary {
+    static func learnedLines(_ s: SetupSession) -> Set<Int> {
+        let text = s.files.first { $0.path == s.options.configPath }?.new ?? s.existingText ?? ""
+        return Set(TOMLDocument(parsing: text).tables.compactMap { t in
+            t.name.hasPrefix("learned.") ? Int(t.name.dropFirst("learned.".count)) : nil
+        })
+    }
+
+    static func opermodeNote(_ s: SetupSession) -> String? {
+        guard s.plan.board == "dahdi", !s.plan.lines.isEmpty else { return nil }
+        let spans = Set(s.plan.lines.compactMap { s.board.port($0)?.span })
+        let names = s.board.spans.filter { spans.contains($0.number) }.map(\.name)
+        guard !names.allSatisfy({ $0.uppercased().hasPrefix("DYN") }) else { return nil }
+        let module = names.compactMap(AnalogDriver.module).first ?? s.w("<the card's driver>", "<板卡驱动>")
+        let mode = s.plan.country.opermode
+        return s.w("The FXO modules need opermode=\(mode) for these lines: put \"options \(module) opermode=\(mode)\" in /etc/modprobe.d/dahdi.conf and reload the driver (or reboot)",
+                   "FXO 模块需要 opermode=\(mode) 以匹配本地线路：在 /etc/modprobe.d/dahdi.conf 中写入 \"options \(module) opermode=\(mode)\"，然后重新加载驱动（或重启）")
+    }
+
+    static func lines(_ s: SetupSession) -> [String] {
+        let w = s.w, p = s.plan, c = p.country
+        let learned = learnedLines(s)
+        var out = ["", w("Summary", "小结"),
+                   w("  Board: \(p.board), \(s.board.spans.count) span(s)", "  板卡：\(p.board)，\(s.board.spans.count) 个 span"),
+                   w("  Country: \(c.name) — tone zone \(c.toneZone), dial tone \(c.dialTone), \(c.cadences(chinese: false)); caller ID \(p.callerID); opermode \(c.opermode)",
+                     "  国家：\(c.nameZh) —— 音区 \(c.toneZone)，拨号音 \(c.dialTone)，\(c.cadences(chinese: true))；来电显示 \(p.callerID)；opermode \(c.opermode)"),
+                   w("  Time zone \(p.timeZone); prompt languages \(p.languages.joined(separator: ", "))",
+                     "  时区 \(p.timeZone)；提示音语言 \(p.languages.joined(separator: ", "))")]
+        for line in p.lines {
+            let test = s.tests.first { $0.channel == line }.map { $0.text(chinese: w.chinese) } ?? w("line \(line): not tested", "外线 \(line)：未测试")
+            let l = learned.contains(line) ? w("learned: yes ([learned.\(line)] kept)", "已学习：是（保留 [learned.\(line)]）")
+                : w("learned: not yet (run: kefu setup learn \(line))", "线路学习：尚未进行（运行：kefu setup learn \(line)）")
+            out.append("  \(test)\(w("; ", "；"))\(l)")
+        }
+        for phone in p.phones {
+            let test = s.tests.first { $0.channel == phone }.map { $0.text(chinese: w.chinese) } ?? w("phone port \(phone): not tested", "话机端口 \(phone)：未测试")
+            let agent = p.agents.first { $0.phone == phone }.map { w("agent \($0.id) \($0.name)", "坐席 \($0.id) \($0.name)") } ?? w("no agent", "无坐席")
+            out.append("  \(test) — \(agent)")
+        }
+        out.append(w("  Queue \(p.queue): agents \(p.agents.map(\.id).joined(separator: ", ")); calls on the lines hear 'welcome', then wait in it",
+                     "  队列 \(p.queue)：坐席 \(p.agents.map(\.id).joined(separator: ", "))；外线来电先听“welcome”，再进入该队列等待"))
+        for f in s.files {
+            let state = !f.changes ? w("unchanged", "未改变") : s.wrote ? w("written", "已写入") : w("not written", "未写入")
+            out.append("  \(f.path): \(state)")
+        }
+        if let note = opermodeNote(s) { out.append("  " + note) }
+        for note in s.notes { out.append("  " + note) }
+        if s.wrote { out.append(w("  Next: systemctl restart kefud, then kefu status", "  下一步：systemctl restart kefud，然后 kefu status")) }
+        return out
+    }
+
+    static func run(_ s: SetupSession) throws(SetupRefusal) {
+        for line in lines(s) { s.console.say(line) }
+    }
+
+    /// The plan, files, prompts and tests as one JSON object (`--json`).
+    public static func json(_ s: SetupSession, refusal: SetupRefusal?) -> String {
+        let p = s.plan
+        let learned = learnedLines(s)
+        var object: [String: Any] = [
+            "board": p.board,
+            "spans": s.board.spans.map { span in
+                ["number": span.number, "name": span.name, "description": span.description, "type": span.type, "alarms": span.alarms,
+                 "ports": span.ports.map { ["channel": $0.channel, "name": $0.name, "kind": $0.kind.rawValue, "configured": $0.configured?.dahdiName ?? ""] }] as [String: Any]
+            },
+            "country": p.country.code, "tone_zone": p.country.toneZone, "opermode": p.country.opermode, "timezone": p.timeZone,
+            "languages": p.languages, "caller_id": p.callerID, "fxo": p.lines, "fxs": p.phones, "queue": p.queue,
+            "agents": p.agents.map { ["id": $0.id, "name": $0.name, "phone": $0.phone] as [String: Any] },
+            "files": s.files.map { ["path": $0.path, "changes": $0.changes, "written": s.wrote && $0.changes, "diff": $0.diff] as [String: Any] },
+            "prompts_missing": s.missingPrompts,
+            "prompts_made": s.madePrompts.map { ["file": $0.file, "how": $0.how] },
+            "tests": s.tests.map { ["channel": $0.channel, "role": $0.role.rawValue, "passed": $0.passed,
+                                    "result": $0.text(chinese: false), "result_zh": $0.text(chinese: true)] as [String: Any] },
+            "learned": p.lines.map { ["line": $0, "learned": learned.contains($0)] as [String: Any] },
+            "notes": s.notes, "dry_run": s.options.dryRun,
+        ]
+        if let refusal { object["error"] = refusal.english; object["error_zh"] = refusal.chinese }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -35,7 +35,7 @@ public struct LearnedToneShape: Sendable, Equatable {
         return "\(f) \(Self.round10(on))/\(Self.round10(offMilliseconds))"
     }
 
-    static func round10(_ ms: Int) -> Int { (ms + 5) / 10 * 10 }
+    public static func round10(_ ms: Int) -> Int { (ms + 5) / 10 * 10 }
 }
 
 /// Finds the last regular tone in a stretch of line audio (8 kHz linear):

@@ -55,6 +55,7 @@ for (name, check) in ChannelContract.checks {
 let data = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard"
 _ = mkdir(data, 0o750)
 let calls = [("fullCallOnRealDrivers", fullCall(dataDirectory: data + "/full-call"))] + twoSpanChecks(dataDirectory: data + "/two-spans")
+    + lineLearningChecks(dataDirectory: data + "/line-learning")
 for (name, broken) in calls { report(name, broken) }
 print("vboard-check: \(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

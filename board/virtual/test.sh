@@ -28,10 +28,12 @@ CACHE=${VBOARD_CACHE:-$REPO/.build-vboard}
 CHECK=$CACHE/check
 mkdir -p "$CHECK/share"
 cp "$BIN" "$CHECK/vboard-check"
+# kefu (release, beside vboard-check): `kefu setup learn` runs in the guest.
+cp "$(dirname "$BIN")/kefu" "$CHECK/kefu"
 cd "$CHECK"
 "$HERE/selftest.sh"
 # The call's data (SQLite in WAL mode, recordings) goes on the guest's own
 # /tmp: the 9p share cannot map SQLite's shared-memory file.
 # VBOARD_GUEST: where vboard-check finds span4.conf (to take span 4 away and back).
-"$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
+"$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" --env "KEFU_BIN=$CHECK/kefu" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
 exec "$HERE/power-cut.sh" "$CHECK/vboard-check"

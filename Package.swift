@@ -81,7 +81,7 @@ let package = Package(
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA",
-                                              "LineEditor"]),
+                                              "LineEditor", .product(name: "Crypto", package: "swift-crypto")]),
 
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
         .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records",
-                                                    "Sealing", "LineEditor"]),
+                                                    "Sealing", "LineEditor", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),

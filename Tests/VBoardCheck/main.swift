@@ -11,6 +11,10 @@
 //
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
+//
+// `vboard-check --exchange-call` plays the exchange and a phone on span 2
+// for one call through a kefud running on its own (ExchangeCall.swift;
+// image/test.sh, in the appliance image).
 import Channels
 import DAHDIChannels
 import KefuTesting
@@ -22,6 +26,9 @@ import Glibc
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
     let a = CommandLine.arguments
     exit(powerCutLife(data: a[2], ledgerPath: a[3], seconds: a.count > 4 ? Int(a[4]) ?? 120 : 120))
+}
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--exchange-call" {
+    exit(exchangeCall())
 }
 let channels: [ChannelInfo]
 do {

@@ -63,6 +63,8 @@ let package = Package(
         // L2 contract and adapters.
         .target(name: "Channels"),
         .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI"]),
+        // E1 signalling threads (ISDN PRI now; MFC/R2 next) and the board that routes E1 channels through them.
+        .target(name: "E1Signalling", dependencies: ["Channels", "DAHDIChannels", "CPri"]),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),

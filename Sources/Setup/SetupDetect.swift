@@ -37,7 +37,14 @@ enum SetupDetect {
         var phones = s.existing?.lines.filter { $0.signalling == .fxs }.flatMap(\.channels) ?? []
         if let fxo = s.options.fxo { lines = try ChannelList.parse(fxo, place: "--fxo").get() }
         if let fxs = s.options.fxs { phones = try ChannelList.parse(fxs, place: "--fxs").get() }
-        if lines.isEmpty && phones.isEmpty { lines = [1, 2, 3, 4]; phones = [5, 6, 7, 8] }
+        if lines.isEmpty && phones.isEmpty {
+            lines = [1, 2, 3, 4]
+            phones = [5, 6, 7, 8]
+        } else if lines.isEmpty {
+            lines = Array(1...4).map { $0 + (phones.max() ?? 0) }
+        } else if phones.isEmpty {
+            phones = Array(1...4).map { $0 + (lines.max() ?? 0) }
+        }
         if let both = Set(lines).intersection(phones).min() {
             throw SetupRefusal("channel \(both) is in both --fxo and --fxs", "通道 \(both) 同时出现在 --fxo 和 --fxs 中")
         }
@@ -55,7 +62,7 @@ enum SetupDetect {
             let alarms = span.alarms.isEmpty ? "OK" : w("alarm ", "告警 ") + span.alarms.joined(separator: ", ")
             let description = span.description.isEmpty ? "" : " \"\(span.description)\""
             out.append(w("Span", "Span") + " \(span.number) \(span.name)\(description) (\(span.type), \(span.channelCount) "
-                       + w("channels", "个通道") + "): \(alarms)")
+                       + w("channels", "个通道") + ")" + w(": ", "：") + alarms)
             if span.isDigital {
                 out.append("  " + w("\(span.type) span: E1 signalling (R2 or PRI) is configured separately, not by setup",
                                     "\(span.type) span：E1 信令（R2 或 PRI）另行配置，setup 不配置它"))

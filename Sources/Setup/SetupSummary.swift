@@ -44,7 +44,7 @@ enum SetupSummary {
                      "  队列 \(p.queue)：坐席 \(p.agents.map(\.id).joined(separator: ", "))；外线来电先听“welcome”，再进入该队列等待"))
         for f in s.files {
             let state = !f.changes ? w("unchanged", "未改变") : s.wrote ? w("written", "已写入") : w("not written", "未写入")
-            out.append("  \(f.path): \(state)")
+            out.append("  \(f.path)\(w(": ", "：")))\(state)")
         }
         if let note = opermodeNote(s) { out.append("  " + note) }
         for note in s.notes { out.append("  " + note) }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Channels
 import Config
 import SimChannels
@@ -16,6 +19,10 @@ enum SetupDetect {
         case "sim": s.board = try simulated(s)
         case "dahdi":
             do { s.board = try BoardDetection.dahdi() } catch {
+                if case .system(_, _, let e, _) = error, e == ENOENT {
+                    throw SetupRefusal("board dahdi: no DAHDI device (/dev/dahdi/ctl): load the card's driver (modprobe wctdm24xxp, or the card's own), or try setup on the simulated board: --board sim",
+                                       "板卡 dahdi：没有 DAHDI 设备（/dev/dahdi/ctl）：请加载板卡驱动（modprobe wctdm24xxp 或该板卡的驱动），或用模拟板卡试运行：--board sim")
+                }
                 throw SetupRefusal("board dahdi: cannot read /dev/dahdi/ctl: \(error). Load the card's driver (modprobe wctdm24xxp, or the card's own) or try setup on the simulated board: --board sim",
                                    "板卡 dahdi：无法读取 /dev/dahdi/ctl：\(error)。请加载板卡驱动（modprobe wctdm24xxp 或该板卡的驱动），或用模拟板卡试运行：--board sim")
             }

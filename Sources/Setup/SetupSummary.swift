@@ -9,6 +9,14 @@ enum SetupSummary {
         })
     }
 
+    /// The lines' menu is setup's [menus.main], which sends callers to the queue.
+    static func welcomesIntoQueue(_ s: SetupSession) -> Bool {
+        let doc = TOMLDocument(parsing: s.files.first { $0.path == s.options.configPath }?.new ?? "")
+        let main = doc.tables.first { $0.name == "menus.main" }
+        return main?.value("next") == TOMLText.string("queue " + s.plan.queue)
+            && doc.tables.contains { $0.name.hasPrefix("lines.") && $0.value("signalling") == "\"fxo\"" && $0.value("menu") == "\"main\"" }
+    }
+
     static func opermodeNote(_ s: SetupSession) -> String? {
         guard s.plan.board == "dahdi", !s.plan.lines.isEmpty else { return nil }
         let spans = Set(s.plan.lines.compactMap { s.board.port($0)?.span })
@@ -40,11 +48,12 @@ enum SetupSummary {
             let agent = p.agents.first { $0.phone == phone }.map { w("agent \($0.id) \($0.name)", "坐席 \($0.id) \($0.name)") } ?? w("no agent", "无坐席")
             out.append("  \(test) — \(agent)")
         }
-        out.append(w("  Queue \(p.queue): agents \(p.agents.map(\.id).joined(separator: ", ")); calls on the lines hear 'welcome', then wait in it",
-                     "  队列 \(p.queue)：坐席 \(p.agents.map(\.id).joined(separator: ", "))；外线来电先听“welcome”，再进入该队列等待"))
+        let agents = (p.queueAgents ?? p.agents.map(\.id)).joined(separator: ", ")
+        out.append(w("  Queue \(p.queue): agents \(agents)", "  队列 \(p.queue)：坐席 \(agents)")
+                   + (welcomesIntoQueue(s) ? w("; calls on the lines hear 'welcome', then wait in it", "；外线来电先听“welcome”，再进入该队列等待") : ""))
         for f in s.files {
             let state = !f.changes ? w("unchanged", "未改变") : s.wrote ? w("written", "已写入") : w("not written", "未写入")
-            out.append("  \(f.path)\(w(": ", "：")))\(state)")
+            out.append("  \(f.path)" + w(": ", "：") + state)
         }
         if let note = opermodeNote(s) { out.append("  " + note) }
         for note in s.notes { out.append("  " + note) }

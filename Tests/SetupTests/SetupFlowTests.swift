@@ -53,6 +53,21 @@ import Tools
         #expect(scratch.read("kefu.toml.bak") == edited)
     }
 
+    @Test func theShippedExampleConfigIsLeftAsItIs() throws {
+        let scratch = Scratch("example")
+        defer { scratch.remove() }
+        var repository = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { repository.deleteLastPathComponent() }
+        let example = try String(contentsOfFile: repository.path + "/config/kefu.toml", encoding: .utf8)
+        try FileIO.write(Array(example.utf8), to: scratch.path + "/kefu.toml")
+        try FileManager.default.copyItem(atPath: repository.path + "/config/holidays", toPath: scratch.path + "/holidays")
+        let (session, console, refusal) = runSetup(scratch) { $0.dryRun = true }
+        #expect(refusal == nil, "\(String(describing: refusal))")
+        #expect(session.files.allSatisfy { !$0.changes }, "\(session.files.flatMap(\.diff))")
+        #expect(session.plan.lines == Array(1...8) && session.plan.phones == Array(9...12) && session.plan.queue == "sales")
+        #expect(console.said.contains("\(scratch.path)/kefu.toml: nothing to change"))
+    }
+
     @Test func aDryRunWritesNothingAndTestsNothing() {
         let scratch = Scratch("dry")
         defer { scratch.remove() }
@@ -118,10 +133,11 @@ import Tools
         let scratch = Scratch("interactive")
         defer { scratch.remove() }
         // country, time zone, languages, caller ID, lines, phones, queue, agents, then per agent id/name/phone, write?
-        let answers = ["", "Mars/Base", "UTC+8", "", "dtmf", "1-2", "5-6", "hotline", "2", "", "王五", "", "9001", "", "6", "y"]
+        let answers = ["", "Mars/Base", "UTC+8", "", "dtmf", "1-2", "5-6", "hotline", "2", "", "王五", "", "9001", "", "5", "6", "y"]
         let (session, console, refusal) = runSetup(scratch, { $0.interactive = true; $0.yes = false; $0.skipTests = true; $0.chinese = false }, answers: answers)
         #expect(refusal == nil, "\(String(describing: refusal))")
-        #expect(console.said.contains { $0.hasPrefix("--timezone 'Mars/Base': not a zone") })
+        #expect(console.said.contains { $0.hasPrefix("'Mars/Base': not a zone") })
+        #expect(console.said.contains("'5': agent 8001 has this phone"))
         #expect(session.plan.timeZone == "UTC+8" && session.plan.callerID == "dtmf")
         #expect(session.plan.lines == [1, 2] && session.plan.phones == [5, 6] && session.plan.queue == "hotline")
         #expect(session.plan.agents == [SetupAgent(id: "8001", name: "王五", phone: 5), SetupAgent(id: "9001", name: "Agent 2", phone: 6)])

@@ -36,8 +36,10 @@ enum SetupWrite {
             }
         }
         if !s.missingPrompts.isEmpty {
-            s.say("Prompts to make in \(loaded.promptDirectory) (stand-ins until real recordings): \(s.missingPrompts.joined(separator: ", "))",
-                  "需在 \(loaded.promptDirectory) 生成的提示音（正式录音前的替代音）：\(s.missingPrompts.joined(separator: ", "))")
+            let n = s.missingPrompts.count
+            let list = s.missingPrompts.prefix(4).joined(separator: ", ") + (n > 4 ? s.w(" and \(n - 4) more", " 等 \(n) 个") : "")
+            s.say("Prompts to make in \(loaded.promptDirectory) (stand-ins until real recordings; kefu config prompts lists them all): \(list)",
+                  "需在 \(loaded.promptDirectory) 生成的提示音（正式录音前的替代音；kefu config prompts 可列出全部）：\(list)")
         }
         let changed = s.files.filter(\.changes)
         guard !changed.isEmpty || !s.missingPrompts.isEmpty else {

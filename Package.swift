@@ -10,7 +10,7 @@
 //                   Records (call detail rows, CSV, retention plans, quality scores),
 //                   Accounts (users and groups from the account database, operators' roles)
 //   L2 sealing      Sealing (recordings encrypted at rest, AES-GCM segments)
-//   L0 C shims      CSpanDSP, CDAHDI, CALSA, CSQLite, CLinuxRT
+//   L0 C shims      CSpanDSP, CDAHDI, CALSA, CSQLite, CLinuxRT, CPri (libpri), COpenR2 (libopenr2)
 import PackageDescription
 
 let package = Package(
@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "CALSA", linkerSettings: [.linkedLibrary("asound")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "CLinuxRT"),
+        // E1 signalling: ISDN PRI (libpri) and MFC/R2 (libopenr2); Debian ships no pkg-config files for them.
+        .systemLibrary(name: "CPri", providers: [.apt(["libpri-dev"])]),
+        .systemLibrary(name: "COpenR2", providers: [.apt(["libopenr2-dev"])]),
 
         // L1 pure.
         .target(name: "Telephony"),
@@ -108,7 +111,7 @@ let package = Package(
         .testTarget(name: "MediaLoopTests", dependencies: ["MediaLoop", "Channels", "SimChannels", "DSP", "Telephony"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "SimChannels", "KefuTesting", "DSP", "Telephony"]),
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
-        .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT"]),
+        .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT", "CPri", "COpenR2"]),
         .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records",
                                                     "Sealing", "LineEditor"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),

@@ -19,7 +19,8 @@ struct Kefu: ParsableCommand {
         commandName: "kefu",
         abstract: "Kefu (客服) call-center appliance: administration and offline tools.",
         subcommands: [Analyze.self, Synth.self, ConfigCommand.self, SimCommand.self, StaffingCommand.self, SetupCommand.self,
-                      RecordingsCommand.self, CDRCommand.self, AuditCommand.self, StorageCommand.self, ReportCommand.self]
+                      RecordingsCommand.self, CDRCommand.self, AuditCommand.self, StorageCommand.self, MaintenanceCommand.self,
+                      ReportCommand.self]
     )
 }
 

@@ -175,6 +175,17 @@ struct StorageCommand: ParsableCommand {
     }
 }
 
+struct MaintenanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maintenance",
+        abstract: "Check kefu.db's integrity, fold its write-ahead log in, optimize, report the disk (the daily timer runs it).",
+        discussion: "Exit status 1 when the database fails its check or the recordings' disk is below its floor.")
+    @OptionGroup var storage: StorageOptions
+    func run() throws {
+        try finish(MaintenanceTool.run(try storage.context(), recordingsDirectory: storage.dataDirectory.map { $0 + "/recordings" }))
+    }
+}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

@@ -3,7 +3,7 @@ import Testing
 
 /// The units the appliance installs (systemd/) as systemd itself reads them.
 @Suite struct SystemdUnitTests {
-    static let units = ["kefud.service", "kefu-dahdi.service", "kefu-console@.service"]
+    static let units = ["kefud.service", "kefu-dahdi.service", "kefu-console@.service", "kefu-maintenance.service", "kefu-maintenance.timer"]
 
     static var repository: String {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -15,13 +15,16 @@ import Testing
 
     /// `systemd-analyze verify` of the given unit files (copied into a scratch
     /// folder, `/usr/sbin/kefud` pointed at the kefud just built, as verify
-    /// wants executables that exist): its status and everything it said.
+    /// wants executables that exist, and `/usr/bin/kefu` at the kefu beside it):
+    /// its status and everything it said.
     static func verify(_ files: [String: String], instances: [String]) throws -> (status: Int32, output: String) {
         let dir = "/tmp/kefu-units-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for (name, text) in files {
+            let kefu = (DaemonProcess.kefud as NSString).deletingLastPathComponent + "/kefu"
             try text.replacingOccurrences(of: "/usr/sbin/kefud", with: DaemonProcess.kefud)
+                .replacingOccurrences(of: "/usr/bin/kefu ", with: kefu + " ")
                 .write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
         }
         let process = Process()
@@ -40,9 +43,10 @@ import Testing
         try Dictionary(uniqueKeysWithValues: units.map { ($0, try String(contentsOfFile: repository + "/systemd/" + $0, encoding: .utf8)) })
     }
 
-    @Test("systemd-analyze verify accepts kefud.service, kefu-dahdi.service and the serial console unit without a single remark")
+    @Test("systemd-analyze verify accepts kefud.service, kefu-dahdi.service, the serial console unit and the maintenance timer without a single remark")
     func unitsPassVerify() throws {
-        let result = try Self.verify(Self.unitTexts(), instances: ["kefud.service", "kefu-dahdi.service", "kefu-console@ttyS0.service"])
+        let result = try Self.verify(Self.unitTexts(), instances: ["kefud.service", "kefu-dahdi.service", "kefu-console@ttyS0.service",
+                                                                    "kefu-maintenance.service", "kefu-maintenance.timer"])
         #expect(result.status == 0)
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "systemd-analyze said: \(result.output)")
     }
@@ -65,6 +69,20 @@ import Testing
         for expected in ["Type=notify", "WatchdogSec=10s", "Restart=on-failure", "LimitRTPRIO=50", "LimitMEMLOCK=infinity",
                          "User=kefu", "ProtectSystem=strict", "ReadWritePaths=/var/lib/kefu", "Requires=kefu-dahdi.service"] {
             #expect(lines.contains(expected), "kefud.service lacks \(expected)")
+        }
+    }
+
+    @Test("the maintenance timer runs kefu maintenance daily as kefu, catching up after the box was off")
+    func maintenanceTimerRunsTheCheck() throws {
+        let texts = try Self.unitTexts()
+        let service = Set(texts["kefu-maintenance.service"]!.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        let timer = Set(texts["kefu-maintenance.timer"]!.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        for expected in ["Type=oneshot", "User=kefu", "ReadWritePaths=/var/lib/kefu",
+                         "ExecStart=/usr/bin/kefu maintenance --config /etc/kefu/kefu.toml --data-dir /var/lib/kefu"] {
+            #expect(service.contains(expected), "kefu-maintenance.service lacks \(expected)")
+        }
+        for expected in ["OnCalendar=*-*-* 03:30:00", "Persistent=true", "WantedBy=timers.target"] {
+            #expect(timer.contains(expected), "kefu-maintenance.timer lacks \(expected)")
         }
     }
 }

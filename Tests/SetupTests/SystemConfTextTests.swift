@@ -1,4 +1,5 @@
 import Channels
+import Glibc
 import Testing
 @testable import Setup
 
@@ -59,5 +60,15 @@ import Testing
             Issue.record("accepted \(list)"); return
         }
         #expect(r.english == message)
+    }
+
+    @Test func theSummarySaysWhereOpermodeIsSetWhenTheDriverCannotBeRead() throws {
+        try #require(access("/sys/module/wctdm24xxp", F_OK) != 0, "a box with the driver loaded reads its parameter instead")
+        let session = SetupSession(options: SetupOptions(), console: ScriptedConsole(), unixSeconds: now)
+        session.board = Self.board
+        session.plan = Self.plan
+        #expect(SetupSummary.opermodeNote(session) == "wctdm24xxp's opermode could not be read: /etc/modprobe.d/kefu-dahdi.conf (board/x86-analog/modprobe.conf) needs \"options wctdm24xxp opermode=CHINA\"; then systemctl restart kefu-dahdi, or reboot")
+        session.board.spans[0].name = "DYN/loc/1:0"
+        #expect(SetupSummary.opermodeNote(session) == nil, "dynamic spans have no analog modules")
     }
 }

@@ -147,3 +147,42 @@ import Tools
         #expect(OperatorIdentity.role(uid: 1000, groups: ["users"], security: security) == .viewer)
     }
 }
+
+/// `kefu maintenance`, what the daily timer runs: a healthy database passes,
+/// a damaged one is named with its problems and fails the run.
+@Suite struct MaintenanceToolTests {
+    @Test("maintenance on a healthy database: check ok, log folded in, disk reported, status 0")
+    func healthyDatabasePasses() throws {
+        let box = try StorageToolsTests.Box()
+        defer { box.remove() }
+        let out = MaintenanceTool.run(try box.context(.viewer), recordingsDirectory: nil)
+        #expect(out.status == 0, "\(out.lines)")
+        #expect(out.lines.first == "check \(box.directory)/kefu.db: ok")
+        #expect(out.lines.contains("write-ahead log: folded into the database and truncated"))
+        #expect(out.lines.contains { $0.hasPrefix("disk \(box.directory): database ") && $0.contains("MB free on its partition") })
+        #expect(out.lines.contains { $0.hasPrefix("database \(box.directory)/kefu.db: 3 call(s), 3 recording(s)") })
+        #expect(out.lines.last == "maintenance: ok")
+    }
+
+    @Test("maintenance on a database with a damaged page names the damage and exits 1")
+    func damagedDatabaseFails() throws {
+        let box = try StorageToolsTests.Box()
+        defer { box.remove() }
+        let path = box.directory + "/kefu.db"
+        // Fold the log in, then overwrite the calls table's root page with noise.
+        let c = try box.context(.viewer)
+        _ = MaintenanceTool.run(c, recordingsDirectory: nil)
+        let root = try #require(try c.store.db.statement("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'calls'").firstInt())
+        let pageSize = try #require(try c.store.db.statement("PRAGMA page_size").firstInt())
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize + 8))
+        var noise = SystemRandomNumberGenerator()
+        try handle.write(contentsOf: Data((0..<(pageSize - 16)).map { _ in UInt8.random(in: 0...255, using: &noise) }))
+        try handle.close()
+        let out = MaintenanceTool.run(try box.context(.viewer), recordingsDirectory: nil)
+        #expect(out.status == 1)
+        #expect(out.lines.first?.hasPrefix("check \(path): DAMAGED") == true || out.lines.first?.hasPrefix("check \(path): could not be read") == true,
+                "\(out.lines)")
+        #expect(out.lines.last == "maintenance: PROBLEMS (above)")
+    }
+}

@@ -102,7 +102,8 @@ let package = Package(
 
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
-        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony", "Config"], path: "Tests/VBoardCheck"),
+        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony", "Config",
+                                                               "Setup"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "DaemonTests", dependencies: ["Accounts", "KefuTesting", "KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop",
                                                    "Console", "Storage"]),

@@ -5,15 +5,19 @@ import Channels
 import Config
 import SimChannels
 
-/// Step 1: read the configuration already there and find the board.
+/// Steps 1 and 2: read the configuration already there; find the board.
 enum SetupDetect {
-    static func run(_ s: SetupSession) throws(SetupRefusal) {
+    /// The configuration already there, if any: its settings become the defaults.
+    static func readExisting(_ s: SetupSession) throws(SetupRefusal) {
         s.existingText = try SetupFileIO.read(s.options.configPath)
         if let text = s.existingText {
             s.existing = ConfigLoader.load(text, file: s.options.configPath).config
             s.say("Found \(s.options.configPath): its settings are the defaults; tables setup does not own are kept.",
                   "已有 \(s.options.configPath)：以其中的设置为默认值；不归 setup 管理的表原样保留。")
         }
+    }
+
+    static func findBoard(_ s: SetupSession) throws(SetupRefusal) {
         let board = s.options.board ?? s.existing?.system.board.rawValue ?? "dahdi"
         switch board {
         case "sim": s.board = try simulated(s)

@@ -3,7 +3,7 @@
 // Kefu (客服): call-center appliance firmware.
 // Layers (imports point down only), see docs/architecture.md:
 //   L4 executables  kefud, kefu
-//   L3 tools        Tools (offline commands: analyze, synth)
+//   L3 tools        Tools (offline commands: analyze, synth), Setup (kefu setup)
 //   L2 adapters     DSP (spandsp owners, G.711, WAV)
 //   L1 pure         Telephony (ids, digits, sample time), Reports (KPIs, Erlang),
 //                   ACD (queues, agents), Config (typed config, validation), IVR (menus),
@@ -88,9 +88,12 @@ let package = Package(
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA",
                                               "LineEditor"]),
 
+        // L3 the installer's first-boot setup (kefu setup): finds the board, writes system.conf and kefu.toml, tests ports.
+        .target(name: "Setup", dependencies: ["Tools", "Config", "DSP", "Telephony", "Channels", "DAHDIChannels", "SimChannels"]),
+
         // L4 executables.
         .executableTarget(name: "kefu", dependencies: [
-            "Tools", "DSP", "Console", "LineEditor", "Reports",
+            "Tools", "DSP", "Console", "LineEditor", "Reports", "Setup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
@@ -101,7 +104,8 @@ let package = Package(
 
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
-        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "E1Signalling", "Storage", "Records", "DSP", "Telephony", "Config"], path: "Tests/VBoardCheck"),
+        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "E1Signalling", "Storage", "Records",
+                                                               "DSP", "Telephony", "Config", "Setup"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "DaemonTests", dependencies: ["Accounts", "KefuTesting", "KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop",
                                                    "Console", "Storage"]),
@@ -123,6 +127,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Accounts", "KefuTesting", "Storage", "Records", "Reports", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Config", "Tools", "DSP", "Channels", "DAHDIChannels", "SimChannels"]),
     ],
     swiftLanguageModes: [.v6]
 )

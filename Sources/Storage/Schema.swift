@@ -251,7 +251,7 @@ public enum Schema {
             END
         WHERE state != 'in-progress';
         """,
-        // E1 lines: the number the caller dialled (DNIS; it chose the
+        // 7: E1 lines: the number the caller dialled (DNIS; it chose the
         // menu) and, on MFC/R2, the calling party's category. The calling
         // number (ANI) is caller_number as on analog lines.
         """

@@ -4,7 +4,8 @@
 // and 3 are Kefu's side and spans 2 and 4 the test exchange and phones: the
 // channel contract, a whole call through kefud's graph, then on a center with
 // lines on two spans: feature codes from an agent's phone, DTMF caller ID, the
-// ring cadence, and span 3's alarm mid-call and its recovery. Prints one line
+// ring cadence, and span 3's alarm mid-call and its recovery; then kefu
+// setup's scan and port tests (SetupChecks.swift; `vboard-check --setup` alone). Prints one line
 // per check and a closing "N passed, N failed"; exits non-zero when any check
 // fails. Argument: the directory for the calls' data.
 // Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
@@ -55,6 +56,11 @@ var passed = 0, failed = 0
         failed += 1
     }
 }
+if CommandLine.arguments.dropFirst().first == "--setup" {
+    for (name, broken) in setupChecks() { report(name, broken) }
+    print("vboard-check: \(passed) passed, \(failed) failed")
+    exit(failed == 0 ? 0 : 1)
+}
 for (name, check) in ChannelContract.checks {
     let harness: DAHDIContractHarness
     do { harness = try DAHDIContractHarness() } catch {
@@ -69,6 +75,7 @@ for (name, check) in ChannelContract.checks {
 let data = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard"
 _ = mkdir(data, 0o750)
 let calls = [("fullCallOnRealDrivers", fullCall(dataDirectory: data + "/full-call"))] + twoSpanChecks(dataDirectory: data + "/two-spans")
+    + setupChecks()
 for (name, broken) in calls { report(name, broken) }
 print("vboard-check: \(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

@@ -24,7 +24,7 @@ final class E1PRIBench {
     private(set) var tick = 0
     private(set) var heard: [ChannelNumber: [Int16]] = [:]
     private(set) var farLog: [(tick: Int, channel: ChannelNumber, event: ChannelEvent)] = []
-    private var sending: [ChannelNumber: (audio: [Int16], at: Int, loop: Bool)] = [:]
+    private var audio = FarAudio()
     private let signallingLog = SignallingLog()
 
     init(config text: String, dataDirectory: String, exchangeANI: String, exchangeChannels: [ChannelNumber]) throws(BenchFailure) {
@@ -64,23 +64,9 @@ final class E1PRIBench {
 
     func step() {
         for c in exchangeChannels {
-            var block = [Int16](repeating: 0, count: 160)
-            if var s = sending[c] {
-                if s.at >= s.audio.count && s.loop { s.at = 0 }
-                if s.at < s.audio.count {
-                    let part = s.audio[s.at..<min(s.at + 160, s.audio.count)]
-                    block.replaceSubrange(0..<part.count, with: part)
-                    s.at += 160
-                    sending[c] = s
-                } else {
-                    sending[c] = nil
-                }
-            }
-            block.withUnsafeBufferPointer { try? exchange.write(c, $0) }
-            var input = [Int16](repeating: 0, count: 160)
-            do { try input.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try exchange.read(c, into: p) } } catch {}
+            let (input, events) = FarAudio.exchange(exchange, c, audio.nextBlock(c))
             heard[c] = input
-            while let e = try? exchange.nextEvent(c) { farLog.append((tick, c, e)) }
+            for e in events { farLog.append((tick, c, e)) }
         }
         center.media.tick()
         center.control.step(now: SampleTime(samples: Int64(tick) * 160))
@@ -96,8 +82,8 @@ final class E1PRIBench {
         return false
     }
 
-    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) { sending[c] = (audio, 0, loop) }
-    func stopSending(_ c: ChannelNumber) { sending[c] = nil }
+    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) { self.audio.send(c, audio, loop: loop) }
+    func stopSending(_ c: ChannelNumber) { audio.stop(c) }
 
     func events(_ c: ChannelNumber, since: Int = 0) -> [ChannelEvent] {
         farLog.filter { $0.channel == c && $0.tick >= since }.map(\.event)

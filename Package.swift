@@ -62,7 +62,9 @@ let package = Package(
 
         // L2 contract and adapters.
         .target(name: "Channels"),
-        .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI"]),
+        .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI", "DSP"]),
+        // E1 signalling threads (ISDN PRI now; MFC/R2 next) and the board that routes E1 channels through them.
+        .target(name: "E1Signalling", dependencies: ["Channels", "DAHDIChannels", "CPri"]),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -79,7 +81,7 @@ let package = Package(
         .target(name: "Console", dependencies: ["Accounts"]),
 
         // L3 wiring.
-        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony", "Storage", "Sealing",
+        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "E1Signalling", "DSP", "Telephony", "Storage", "Sealing",
                                                   "ACD", "IVR", "Config", "Tools", "Console", "Records", "LineEditor"]),
 
         // L3.
@@ -95,15 +97,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
-            "KefuDaemon", "DAHDIChannels", "Channels", "Config",
+            "KefuDaemon", "DAHDIChannels", "E1Signalling", "Channels", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
-        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony", "Config",
-                                                               "Setup"], path: "Tests/VBoardCheck"),
+        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "E1Signalling", "Storage", "Records",
+                                                               "DSP", "Telephony", "Config", "Setup"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "DaemonTests", dependencies: ["Accounts", "KefuTesting", "KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop",
                                                    "Console", "Storage"]),

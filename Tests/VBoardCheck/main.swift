@@ -10,6 +10,8 @@
 // fails. Argument: the directory for the calls' data.
 // Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
 //
+// `vboard-check --e1-pri DATA` instead runs the E1 checks on the E1 board
+// (guest/e1-pri.conf: two looped 31-timeslot spans under ISDN PRI).
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
 import Channels
@@ -20,6 +22,18 @@ import KefuTesting
 import Glibc
 #endif
 
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--e1-pri" {
+    // The E1 board (guest/e1-pri.conf): PRI calls in and out.
+    let data = CommandLine.arguments[2]
+    _ = mkdir(data, 0o750)
+    var failures = 0
+    for (name, broken) in e1PRIChecks(dataDirectory: data + "/e1-pri") {
+        print(broken.isEmpty ? "PASS \(name)" : "FAIL \(name): " + broken.joined(separator: "; "))
+        if !broken.isEmpty { failures += 1 }
+    }
+    print("vboard-check --e1-pri: \(failures == 0 ? "all passed" : "\(failures) failed")")
+    exit(failures == 0 ? 0 : 1)
+}
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
     let a = CommandLine.arguments
     exit(powerCutLife(data: a[2], ledgerPath: a[3], seconds: a.count > 4 ? Int(a[4]) ?? 120 : 120))

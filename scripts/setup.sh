@@ -16,6 +16,8 @@ PKGS=(
     dahdi-dkms          # DAHDI source: the only place dahdi/user.h ships
     libasound2-dev      # local audio (ALSA)
     libsqlite3-dev      # call records
+    libpri-dev          # E1 lines: ISDN PRI signalling (CPri)
+    libopenr2-dev       # E1 lines: MFC/R2 China signalling (COpenR2)
     espeak-ng           # speech for DTMF talk-off tests
     sox                 # audio conversion in tests and demos
     valgrind            # instruction counts for benchmarks

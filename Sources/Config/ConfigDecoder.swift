@@ -140,6 +140,7 @@ struct ConfigDecoder {
                               outbound: r.bool("outbound")?.value ?? (signalling?.isTrunk ?? false))
         group.maxCall = r.seconds("max_call", in: 60...86_400)?.value
         group.polarityHangUp = r.bool("polarity_hangup")?.value ?? false
+        group.e1 = e1Settings(group, r)
         if group.signalling == .fxs {
             if let m = group.menu {
                 sink.error(m.line, "'menu' in \(r.path): phone lines (fxs) do not take incoming calls into a menu",

@@ -94,6 +94,13 @@ public struct LineGroup: Sendable, Equatable {
     /// Does a polarity reversal during a call mean the caller hung up (lines
     /// whose exchange reverses polarity on release)?
     public var polarityHangUp = false
+    /// E1 groups (`e1-r2`, `e1-pri`): the span's framing and signalling
+    /// settings and the DNIS table; nil for analog groups.
+    public var e1: E1Settings? = nil
+
+    /// Whether the group is an E1 trunk (calls are offered and answered by
+    /// signalling, with calling and called numbers).
+    public var isE1: Bool { signalling == .r2 || signalling == .pri }
 }
 
 public struct Agent: Sendable, Equatable {

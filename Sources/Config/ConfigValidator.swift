@@ -31,8 +31,14 @@ struct ConfigValidator {
                 }
             }
             if group.signalling.isTrunk {
+                for entry in group.e1?.dnisMenus ?? [] where config.menu(entry.menu.value) == nil {
+                    missing(entry.menu, .menu, at("[lines.\(group.name).dnis]", entry.number), config.menus.map(\.name))
+                }
                 if let menu = group.menu {
                     if config.menu(menu.value) == nil { missing(menu, .menu, at("[lines.\(group.name)]", "menu"), config.menus.map(\.name)) }
+                } else if !(group.e1?.dnisMenus.isEmpty ?? true) {
+                    sink.warning(group.line, "[lines.\(group.name)] has no 'menu': calls to numbers not in [lines.\(group.name).dnis] will be refused",
+                                 "[lines.\(group.name)] 没有 'menu'：被叫号码不在 [lines.\(group.name).dnis] 中的来电会被拒绝")
                 } else {
                     sink.warning(group.line, "[lines.\(group.name)] has no 'menu': incoming calls on these lines will not be answered",
                                  "[lines.\(group.name)] 没有 'menu'：这些外线的来电不会被接听")
@@ -184,7 +190,10 @@ struct ConfigValidator {
         var surveys: Set<String> = []
         var queues: Set<String> = []
         var actions: [MenuAction] = []
-        for g in config.lines { if let m = g.menu { menus.insert(m.value) } }
+        for g in config.lines {
+            if let m = g.menu { menus.insert(m.value) }
+            for entry in g.e1?.dnisMenus ?? [] { menus.insert(entry.menu.value) }
+        }
         for q in config.queues {
             if let h = q.hours { schedules.insert(h.value) }
             if let s = q.survey { surveys.insert(s.value) }

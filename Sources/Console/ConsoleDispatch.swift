@@ -11,7 +11,7 @@ public enum ConsoleDispatch: Sendable, Equatable {
     /// Words both the console and the offline commands know.
     static let shared: Set<String> = ["recordings", "audit", "config", "report"]
     /// Offline commands that print in the operator's language: `--lang` goes on to them.
-    static let speaksLanguage: Set<String> = ["recordings", "audit", "config", "report", "cdr", "staffing"]
+    static let speaksLanguage: Set<String> = ["recordings", "audit", "config", "report", "cdr", "staffing", "setup"]
 
     public static func decide(_ arguments: [String], environment: [String: String], commands: ConsoleCommands = ConsoleCatalog.all) -> ConsoleDispatch {
         var settings = ConsoleSettings(environment: environment)

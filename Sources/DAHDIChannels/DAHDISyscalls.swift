@@ -75,6 +75,23 @@ struct DAHDIDevice {
         return try control(request, &v, operation)
     }
 
+    /// DAHDI_SPANSTAT for one span on the control device; nil when DAHDI has no such span.
+    func spanStatus(_ span: Int32) -> dahdi_spaninfo? {
+        var info = dahdi_spaninfo()
+        info.spanno = span
+        guard case .done? = try? control(CDAHDI_SPANSTAT, &info, "DAHDI_SPANSTAT") else { return nil }
+        return info
+    }
+
+    /// DAHDI_GET_PARAMS for one channel on the control device (configured or
+    /// not); nil when DAHDI has no such channel.
+    func channelParameters(_ channel: Int32) -> dahdi_params? {
+        var params = dahdi_params()
+        params.channo = channel
+        guard case .done? = try? control(CDAHDI_GET_PARAMS, &params, "DAHDI_GET_PARAMS") else { return nil }
+        return params
+    }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ChannelError) -> DAHDIOutcome {
         try transfer("read") { Glibc.read(fd, buffer.baseAddress, buffer.count) }
     }

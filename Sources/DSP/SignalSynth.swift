@@ -89,4 +89,20 @@ public struct SignalSynth: Sendable {
 
 /// The seeded generator the synthesiser and the simulated board use
 /// (Telephony's SplitMix64).
+extension SignalSynth {
+    /// A stand-in for a prompt not recorded yet: three rising notes, or a
+    /// short melody for music (kefud --demo, kefu setup).
+    public static func chime(music: Bool) -> [Int16] {
+        var s = SignalSynth()
+        if music {
+            for f in [523.0, 659.0, 784.0, 659.0] { s.tone(f, level: Level(dBm0: -22), milliseconds: 400) }
+            s.silence(milliseconds: 400)
+        } else {
+            for f in [660.0, 880.0, 990.0] { s.tone(f, level: Level(dBm0: -16), milliseconds: 250) }
+            s.silence(milliseconds: 300)
+        }
+        return s.pcm
+    }
+}
+
 public typealias SplitMix64 = SeededRandom

@@ -98,17 +98,7 @@ public struct PromptLibrary: Sendable {
     }
 
     /// A stand-in prompt: three rising notes (or a short melody for music).
-    static func chime(music: Bool) -> [Int16] {
-        var s = SignalSynth()
-        if music {
-            for f in [523.0, 659.0, 784.0, 659.0] { s.tone(f, level: Level(dBm0: -22), milliseconds: 400) }
-            s.silence(milliseconds: 400)
-        } else {
-            for f in [660.0, 880.0, 990.0] { s.tone(f, level: Level(dBm0: -16), milliseconds: 250) }
-            s.silence(milliseconds: 300)
-        }
-        return s.pcm
-    }
+    static func chime(music: Bool) -> [Int16] { SignalSynth.chime(music: music) }
 
     /// `cycles` of a tone-plan tone (a continuous tone: one second).
     static func cadence(_ plan: TonePlan, _ name: String, cycles: Int) -> [Int16] {

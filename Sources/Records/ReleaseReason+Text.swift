@@ -23,6 +23,11 @@ extension ReleaseReason {
                                         : say("loop current lost for \(ms) ms and not back", "环路电流消失 \(ms) 毫秒未恢复")
         case .polarityReversal:
             return say("polarity reversal on the line", "线路极性反转")
+        case .networkClear:
+            let cause = count.map { " \($0)" } ?? ""
+            return say("the network cleared the call (cause\(cause)", "网络拆线 (原因值\(cause)") + (detail.map { ", \($0))" } ?? ")")
+        case .numberNotServed:
+            return say("no menu serves the called number; the call was refused", "被叫号码没有对应菜单, 呼叫被拒绝") + (detail.map { " (\($0))" } ?? "")
         case .ringingStopped:
             return ms.map { say("ringing stopped before the answer (no ring for \($0 / 1000) s)", "应答前振铃停止 (\($0 / 1000) 秒无振铃)") }
                 ?? say("ringing stopped before the answer", "应答前振铃停止")

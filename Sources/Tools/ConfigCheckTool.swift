@@ -45,8 +45,13 @@ public enum ConfigCheckTool {
     /// `unixSeconds` (now) decides which year the calendars must cover.
     /// Throws when the file itself cannot be read.
     public static func load(path: String, unixSeconds: Int64, checkPromptFiles: Bool = true) throws(FileIO.Failure) -> Loaded {
+        load(text: String(decoding: try FileIO.read(path), as: UTF8.self), path: path, unixSeconds: unixSeconds,
+             checkPromptFiles: checkPromptFiles)
+    }
+
+    /// The same for a config's text not written yet (`kefu setup`), as if it were at `path`.
+    public static func load(text: String, path: String, unixSeconds: Int64, checkPromptFiles: Bool = true) -> Loaded {
         let now = UnixTime(seconds: unixSeconds)
-        let text = String(decoding: try FileIO.read(path), as: UTF8.self)
         let loaded = ConfigLoader.load(text, file: path)
         var diagnostics = loaded.diagnostics
         let folder = directory(of: path)

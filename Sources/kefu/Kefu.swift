@@ -18,7 +18,7 @@ struct Kefu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kefu",
         abstract: "Kefu (客服) call-center appliance: administration and offline tools.",
-        subcommands: [Analyze.self, Synth.self, ConfigCommand.self, SimCommand.self, StaffingCommand.self,
+        subcommands: [Analyze.self, Synth.self, ConfigCommand.self, SimCommand.self, StaffingCommand.self, SetupCommand.self,
                       RecordingsCommand.self, CDRCommand.self, AuditCommand.self, StorageCommand.self, MaintenanceCommand.self, UpdateCommand.self,
                       ReportCommand.self]
     )

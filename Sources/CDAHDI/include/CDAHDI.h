@@ -78,6 +78,8 @@ extern const int CDAHDI_SIG_FXOLS;
 extern const int CDAHDI_SIG_FXOGS;
 extern const int CDAHDI_SIG_CAS;
 extern const int CDAHDI_SIG_CLEAR;
+extern const int CDAHDI_SIG_HDLCFCS;
+extern const int CDAHDI_SIG_HARDHDLC;
 extern const int CDAHDI_SIG_EM;
 
 /* DAHDI_MAX_CHANNELS and friends are plain macros; the dial buffer length is

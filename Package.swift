@@ -86,7 +86,7 @@ let package = Package(
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA",
-                                              "LineEditor"]),
+                                              "LineEditor", .product(name: "Crypto", package: "swift-crypto")]),
 
         // L3 the installer's first-boot setup (kefu setup): finds the board, writes system.conf and kefu.toml, tests ports.
         .target(name: "Setup", dependencies: ["Tools", "Config", "DSP", "Telephony", "Channels", "DAHDIChannels", "SimChannels"]),
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT", "CPri", "COpenR2"]),
         .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records",
-                                                    "Sealing", "LineEditor"]),
+                                                    "Sealing", "LineEditor", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),

@@ -14,6 +14,10 @@
 // (guest/e1-pri.conf: two looped 31-timeslot spans under ISDN PRI).
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
+//
+// `vboard-check --exchange-call` plays the exchange and a phone on span 2
+// for one call through a kefud running on its own (ExchangeCall.swift;
+// image/test.sh, in the appliance image).
 import Channels
 import DAHDIChannels
 import KefuTesting
@@ -37,6 +41,9 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--e1-pri" {
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
     let a = CommandLine.arguments
     exit(powerCutLife(data: a[2], ledgerPath: a[3], seconds: a.count > 4 ? Int(a[4]) ?? 120 : 120))
+}
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--exchange-call" {
+    exit(exchangeCall())
 }
 let channels: [ChannelInfo]
 do {

@@ -21,6 +21,13 @@ make_rootfs() {
     # Kefu: binaries, units, udev rules, helpers, documentation.
     install -m 755 "$BIN/kefud" "$R/usr/sbin/kefud"
     install -m 755 "$BIN/kefu" "$R/usr/bin/kefu"
+    # Every shared library they link must be in the root file system (a new C library in
+    # Package.swift needs its Debian package in build.sh's PKGS).
+    local lib missing=()
+    for lib in $(ldd "$BIN/kefud" "$BIN/kefu" | awk '/=>/ { print $1 }' | sort -u); do
+        ls "$R"/usr/lib/x86_64-linux-gnu/"$lib" "$R"/usr/lib/"$lib" > /dev/null 2>&1 || missing+=("$lib")
+    done
+    ((${#missing[@]} == 0)) || die "kefud/kefu need ${missing[*]}, which the Debian base lacks: add the package to PKGS in image/build.sh"
     install -m 644 "$REPO"/systemd/*.service "$REPO"/systemd/*.timer "$R/usr/lib/systemd/system/"
     install -D -m 644 "$REPO/systemd/90-kefu.preset" "$R/usr/lib/systemd/system-preset/90-kefu.preset"
     install -m 644 "$REPO/udev/70-kefu.rules" "$R/usr/lib/udev/rules.d/70-kefu.rules"

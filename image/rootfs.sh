@@ -25,7 +25,7 @@ make_rootfs() {
     # Package.swift needs its Debian package in build.sh's PKGS).
     local lib missing=()
     for lib in $(ldd "$BIN/kefud" "$BIN/kefu" | awk '/=>/ { print $1 }' | sort -u); do
-        ls "$R"/usr/lib/x86_64-linux-gnu/"$lib" "$R"/usr/lib/"$lib" > /dev/null 2>&1 || missing+=("$lib")
+        [[ -e "$R/usr/lib/x86_64-linux-gnu/$lib" || -e "$R/usr/lib/$lib" ]] || missing+=("$lib")
     done
     ((${#missing[@]} == 0)) || die "kefud/kefu need ${missing[*]}, which the Debian base lacks: add the package to PKGS in image/build.sh"
     install -m 644 "$REPO"/systemd/*.service "$REPO"/systemd/*.timer "$R/usr/lib/systemd/system/"

@@ -14,7 +14,7 @@ SWIFT_TEST_FLAGS ?= --parallel
 FUZZ_TEST_SECONDS ?= 25
 FUZZ_SECONDS ?= 600
 
-.PHONY: all setup build run test fuzz bench clean vboard-selftest vboard-test
+.PHONY: all setup build run test fuzz bench clean vboard-selftest vboard-test image image-test
 
 all: build
 
@@ -50,6 +50,18 @@ vboard-test: setup
 # The virtual board: real DAHDI modules under qemu (board/virtual/README.md).
 vboard-selftest: setup
 	board/virtual/selftest.sh
+
+# The appliance's A/B disk image: Debian 12, the virtual board's kernel and
+# DAHDI modules, kefud and kefu (docs/appliance.md). Needs root.
+image:
+	@bash image/setup.sh
+	image/build.sh
+
+# Boots the image in qemu: kefud READY, one call, console login, an update
+# with a broken build and the fallback to the old slot (docs/appliance.md).
+image-test:
+	@bash image/setup.sh
+	image/test.sh
 
 # DSP pipeline figures (docs/performance.md).
 bench: setup

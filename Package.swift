@@ -62,7 +62,9 @@ let package = Package(
 
         // L2 contract and adapters.
         .target(name: "Channels"),
-        .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI"]),
+        .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI", "DSP"]),
+        // E1 signalling threads (ISDN PRI now; MFC/R2 next) and the board that routes E1 channels through them.
+        .target(name: "E1Signalling", dependencies: ["Channels", "DAHDIChannels", "CPri"]),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -79,12 +81,12 @@ let package = Package(
         .target(name: "Console", dependencies: ["Accounts"]),
 
         // L3 wiring.
-        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "DSP", "Telephony", "Storage", "Sealing",
+        .target(name: "KefuDaemon", dependencies: ["CallControl", "MediaLoop", "SimChannels", "Channels", "E1Signalling", "DSP", "Telephony", "Storage", "Sealing",
                                                   "ACD", "IVR", "Config", "Tools", "Console", "Records", "LineEditor"]),
 
         // L3.
         .target(name: "Tools", dependencies: ["DSP", "Telephony", "ACD", "Reports", "Config", "IVR", "Storage", "Records", "Sealing", "CALSA",
-                                              "LineEditor"]),
+                                              "LineEditor", .product(name: "Crypto", package: "swift-crypto")]),
 
         // L3 the installer's first-boot setup (kefu setup): finds the board, writes system.conf and kefu.toml, tests ports.
         .target(name: "Setup", dependencies: ["Tools", "Config", "DSP", "Telephony", "Channels", "DAHDIChannels", "SimChannels"]),
@@ -95,14 +97,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kefud", dependencies: [
-            "KefuDaemon", "DAHDIChannels", "Channels", "Config",
+            "KefuDaemon", "DAHDIChannels", "E1Signalling", "Channels", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Tests.
         .target(name: "KefuTesting", dependencies: ["Channels", "SimChannels", "DAHDIChannels", "DSP", "Telephony"], path: "Tests/KefuTesting"),
-        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "DSP", "Telephony", "Config", "Records"], path: "Tests/VBoardCheck"),
+        .executableTarget(name: "vboard-check", dependencies: ["KefuTesting", "KefuDaemon", "CallControl", "Channels", "DAHDIChannels", "E1Signalling", "Storage", "Records",
+                                                               "DSP", "Telephony", "Config", "Setup"], path: "Tests/VBoardCheck"),
         .testTarget(name: "TelephonyTests", dependencies: ["Telephony"]),
         .testTarget(name: "DaemonTests", dependencies: ["Accounts", "KefuTesting", "KefuDaemon", "CallControl", "SimChannels", "DSP", "Telephony", "Config", "MediaLoop",
                                                    "Console", "Storage"]),
@@ -113,7 +116,7 @@ let package = Package(
         .testTarget(name: "DSPTests", dependencies: ["DSP", "Telephony"]),
         .testTarget(name: "ShimTests", dependencies: ["CDAHDI", "CALSA", "CSQLite", "CLinuxRT", "CPri", "COpenR2"]),
         .testTarget(name: "ToolsTests", dependencies: ["Accounts", "Tools", "DSP", "ACD", "Reports", "Config", "IVR", "Telephony", "Storage", "Records",
-                                                    "Sealing", "LineEditor"]),
+                                                    "Sealing", "LineEditor", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
@@ -124,6 +127,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Accounts", "KefuTesting", "Storage", "Records", "Reports", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Config", "Tools", "DSP", "Channels", "DAHDIChannels", "SimChannels"]),
     ],
     swiftLanguageModes: [.v6]
 )

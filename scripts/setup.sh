@@ -2,6 +2,7 @@
 # Kefu set-up: installs what the build and the tests need on Debian 12.
 # Idempotent and fast when everything is there (one dpkg-query, no network).
 # Called by `make run` and `make test`; safe to run by hand.
+# Usage: scripts/setup.sh [MORE-PACKAGES...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,9 @@ PKGS=(
     e2fsprogs           # mkfs.ext4, e2fsck for the power-cut test's disk image
     systemd             # systemd-analyze verify of the units (systemd/)
 )
+
+# Arguments: more packages to install the same way (image/setup.sh passes the image's).
+PKGS+=("$@")
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -21,4 +21,7 @@ static inline int CPri_timeslot(int channel) { return channel < 0 ? -1 : (channe
    Q.921 state changes and Q.931 messages, decoded. */
 static inline int CPri_logMask(void) { return PRI_DEBUG_Q921_STATE | PRI_DEBUG_Q931_DUMP | PRI_DEBUG_Q931_STATE | PRI_DEBUG_Q931_ANOMALY; }
 
+/* Calling-number presentation Kefu sends: allowed, user-provided, not screened. */
+static inline int CPri_presentationAllowed(void) { return PRES_ALLOWED_USER_NUMBER_NOT_SCREENED; }
+
 #endif

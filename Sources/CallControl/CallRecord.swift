@@ -60,6 +60,11 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     case callerQuiet = "caller-quiet"
     /// The call reached its line's `max_call`: the box released it.
     case maxLength = "max-length"
+    /// E1: the caller hung up and the network cleared the call (ISDN
+    /// DISCONNECT; MFC/R2 clear-forward).
+    case callerCleared = "caller-cleared"
+    /// E1: a call offered for a number no menu serves was refused.
+    case numberNotServed = "number-not-served"
 }
 
 /// Which way a call went: a caller calling in, or the box calling a caller
@@ -115,6 +120,10 @@ public struct CallRecord: Sendable, Equatable {
     public var origin: CallID?
     /// A call the box placed: the number dialled.
     public var dialled: String?
+    /// E1: the number the caller dialled (DNIS), which chose the menu.
+    public var called: String?
+    /// MFC/R2: the calling party's category.
+    public var category: String?
     /// Times the agent put the caller on hold, and for how long in all.
     public var holds = 0
     public var heldFor = SampleTime.zero

@@ -15,6 +15,12 @@ import Telephony
 ///   heard the line from the start and hangs up if nobody is there;
 /// - the loop drops before an answer: failed (`callee-not-reached`).
 ///
+/// On an E1 trunk (`supervised`) the signalling says it all: the call is
+/// placed at once (no dial tone to wait for), the far end's answer is the
+/// answer, its clearing a failure (cause 17 busy, 18/19 no answer, others
+/// not reached), and no answer within the ring timeout is no answer. Tones
+/// on the channel are left to the agent's ears.
+///
 /// Pure: events and time in, a verdict out.
 struct CallbackProgress: Sendable, Equatable {
     enum Stage: Sendable, Equatable {
@@ -39,13 +45,16 @@ struct CallbackProgress: Sendable, Equatable {
 
     let ringTimeout: SampleTime
     let assumeAnswerAfter: SampleTime
+    /// An E1 trunk: answer and clearing are signalled.
+    let supervised: Bool
     private(set) var stage = Stage.seizing
     private(set) var deadline: SampleTime
 
-    init(now: SampleTime, ringTimeout: SampleTime, assumeAnswerAfter: SampleTime) {
+    init(now: SampleTime, ringTimeout: SampleTime, assumeAnswerAfter: SampleTime, supervised: Bool = false) {
         self.ringTimeout = ringTimeout
         self.assumeAnswerAfter = assumeAnswerAfter
-        deadline = now + Self.settle
+        self.supervised = supervised
+        deadline = supervised ? now : now + Self.settle
     }
 
     var isWaiting: Bool {
@@ -56,6 +65,10 @@ struct CallbackProgress: Sendable, Equatable {
     mutating func timer(now: SampleTime) -> Verdict? {
         guard now >= deadline else { return nil }
         switch stage {
+        case .seizing where supervised:
+            stage = .waiting(since: now, ringback: true)
+            deadline = now + ringTimeout
+            return .dial
         case .seizing:
             stage = .dialling
             deadline = now + Self.dialGuard
@@ -111,8 +124,23 @@ struct CallbackProgress: Sendable, Equatable {
         case dsp(DSPEvent)
     }
 
+    /// The E1 call's clearing before the answer: busy, no answer or not reached, by its cause.
+    func cleared(_ clearing: TrunkClearing) -> Verdict {
+        if clearing.cause == TrunkClearing.userBusy { return .failed(.calleeBusy) }
+        return .failed(TrunkClearing.noAnswer.contains(clearing.cause) ? .calleeNoAnswer : .calleeNotReached)
+    }
+
     /// One step from whatever the line brought; `toneName` names the tone plan's tones.
     mutating func on(_ input: Input, now: SampleTime, toneName: (ToneIndex) -> String) -> Verdict? {
+        if supervised {
+            switch input {
+            case .timer: return timer(now: now)
+            case .line(.farEndAnswered): return isWaiting ? .answered : nil
+            case .line(.farEndCleared(let clearing)): return cleared(clearing)
+            case .line(.alarm): return .failed(.lineFailed)
+            case .line, .dsp: return nil
+            }
+        }
         switch input {
         case .timer: return timer(now: now)
         case .line(.dialComplete): return dialled(now: now)

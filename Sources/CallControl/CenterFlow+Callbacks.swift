@@ -186,7 +186,8 @@ extension CenterFlow {
             note("callback to \(number) not dialled: \(refusal)")
             return callbackLegFailed(leg, .outboundRefused)
         }
-        media(.hook(line, .offHook))
+        // An E1 call is placed by its SETUP/seizure (the dial); an analog line is seized first.
+        if plan.lines[line]?.supervised != true { media(.hook(line, .offHook)) }
         media(.setDSP(line, [.tones]))
         media(.bridge(line, phone))  // the agent hears dial tone, the digits, ringback
     }
@@ -205,7 +206,8 @@ extension CenterFlow {
         calls[leg] = record
         var session = CallSession(line: line, language: language)
         session.progress = CallbackProgress(now: now, ringTimeout: SampleTime(milliseconds: Int64(plan.outbound.ringTimeout)),
-                                            assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)))
+                                            assumeAnswerAfter: SampleTime(milliseconds: Int64(plan.outbound.assumeAnswerAfter)),
+                                            supervised: plan.lines[line]?.supervised ?? false)
         sessions[leg] = session
         legOrigin[leg] = origin
         return leg
@@ -214,6 +216,11 @@ extension CenterFlow {
     /// The callback leg's answer detection takes a step (time, a line event, a tone).
     mutating func callbackProgress(_ leg: CallID, _ input: CallbackProgress.Input) {
         if case .line(.ringBegin) = input, sessions[leg]?.progress?.isWaiting == false { return glare(leg) }
+        if case .line(.incomingCall) = input {
+            // E1: the network offered a call on the channel Kefu is calling out on; the network resolves the collision.
+            note("a call was offered on \(sessions[leg]?.line.description ?? "a line") while a callback is placed there: left to the network")
+            return
+        }
         callbackVerdict(leg, progressStep(leg, input))
     }
 

@@ -37,6 +37,10 @@ extension CenterFlow {
                 note("all \(plan.lineOrder.count) lines busy: further callers hear busy from the exchange")
             }
             if plan.answerOnRing <= 1 { answer(line, id) } else { media(.setDSP(line, [.callerID, .dtmf])) }
+        case (.idle, .incomingCall(let offer)):
+            offered(line, offer)
+        case (_, .farEndCleared(let clearing)):
+            if let id = state.call { callerGone(id, .callerCleared, reason: signalReason(.farEndCleared(clearing))) }
         case (.ringing(let id, let rings, _), .ringBegin):
             lines[line] = .ringing(id, rings: rings + 1, lastRing: now)
             if rings + 1 >= plan.answerOnRing { answer(line, id) }
@@ -56,9 +60,29 @@ extension CenterFlow {
         }
     }
 
-    /// Answers, then hands the call to the line's first menu.
+    /// An E1 call offered with its numbers: the called number (DNIS) picks
+    /// the menu; a number no menu serves is refused (and recorded).
+    mutating func offered(_ line: ChannelNumber, _ offer: TrunkCall) {
+        let id = CallID(nextCall)
+        nextCall += 1
+        var record = CallRecord(id: id, line: line, arrived: now)
+        if !offer.calling.isEmpty { record.callerID = CallerID(format: .network, number: offer.calling) }
+        record.called = offer.called
+        record.category = offer.category
+        calls[id] = record
+        lines[line] = .ringing(id, rings: 1, lastRing: now)
+        guard plan.lines[line]?.menu(called: offer.called) != nil, alarms[line] == nil else {
+            note("call to \(offer.called) on \(line) refused: no menu serves that number")
+            media(.hook(line, .onHook))
+            return release(id, .numberNotServed, reason: ReleaseReason(.numberNotServed, detail: offer.called))
+        }
+        answer(line, id)
+    }
+
+    /// Answers, then hands the call to the line's first menu (on an E1, the
+    /// one its called number leads to).
     mutating func answer(_ line: ChannelNumber, _ id: CallID) {
-        guard let entry = plan.lines[line], let menu = entry.menu else { return }
+        guard let entry = plan.lines[line], let menu = entry.menu(called: calls[id]?.called) else { return }
         lines[line] = .menu(id)
         calls[id]?.answered = now
         calls[id]?.language = entry.language
@@ -183,7 +207,7 @@ extension CenterFlow {
     /// What an idle line listens for: DTMF, for a caller ID sent before the
     /// first ring, on lines whose calls are answered.
     func idleFeatures(_ line: ChannelNumber) -> DSPFeatures {
-        plan.lines[line]?.menu != nil ? [.dtmf] : []
+        plan.lines[line].map { $0.menu != nil && !$0.supervised } == true ? [.dtmf] : []
     }
 
     /// How long a DTMF caller ID sent before the first ring waits for that ring.

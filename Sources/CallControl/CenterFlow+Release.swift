@@ -15,6 +15,8 @@ extension CenterFlow {
         case .callerBusyTone, .calleeBusy: ReleaseReason(.busyTone, detail: "busy")
         case .callerPolarityReversal: ReleaseReason(.polarityReversal)
         case .callerQuiet: ReleaseReason(.quietLine)
+        case .callerCleared: ReleaseReason(.networkClear)
+        case .numberNotServed: ReleaseReason(.numberNotServed)
         case .maxLength: ReleaseReason(.maxLength)
         case .agentHungUp: ReleaseReason(.agentHungUp)
         case .abandonedRinging: ReleaseReason(.ringingStopped)
@@ -40,6 +42,7 @@ extension CenterFlow {
                           milliseconds: drop.milliseconds)
         case .alarm(let set): ReleaseReason(.spanAlarm, detail: set.names.joined(separator: ","))
         case .polarityReversal: ReleaseReason(.polarityReversal)
+        case .farEndCleared(let clearing): ReleaseReason(.networkClear, detail: clearing.text, count: clearing.cause)
         default: nil
         }
     }

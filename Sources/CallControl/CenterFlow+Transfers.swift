@@ -29,7 +29,7 @@ extension CenterFlow {
         sessions[id]?.ivr = nil
         sessions[id]?.transfer = leg
         stopPlayback(id)
-        media(.hook(out, .offHook))
+        if plan.lines[out]?.supervised != true { media(.hook(out, .offHook)) }  // E1: the dial places the call
         media(.setDSP(out, [.tones]))
         media(.bridge(session.line, out))
     }
@@ -40,6 +40,7 @@ extension CenterFlow {
         if sessions[leg]?.progress != nil { return transferVerdict(leg, progressStep(leg, .line(event))) }
         switch event {
         case .lineDisconnect: endTransfer(leg: leg, by: .callerLoopCurrentDrop, reason: signalReason(event))
+        case .farEndCleared: endTransfer(leg: leg, by: .callerCleared, reason: signalReason(event))
         case .alarm: endTransfer(leg: leg, by: .lineFailed, reason: signalReason(event))
         default: break
         }

@@ -81,6 +81,16 @@ public struct CenterPlan: Sendable {
         public var silenceHangUp: SampleTime? = nil
         /// The level (dBm0) below which the line counts as quiet, when `silenceHangUp` is set.
         public var quietBelow: Int? = nil
+        /// An E1 trunk: calls are offered with their numbers and cleared by
+        /// signalling, and the far end's answer is signalled too.
+        public var supervised = false
+        /// E1: the menu for each called number (DNIS); others take `menu`.
+        public var dnisMenus: [String: String] = [:]
+
+        /// The menu a call to `called` starts in (nil: not answered).
+        public func menu(called: String?) -> String? {
+            called.flatMap { dnisMenus[$0] } ?? menu
+        }
     }
 
     public var lines: [ChannelNumber: Line] = [:]
@@ -163,8 +173,20 @@ public struct CenterPlan: Sendable {
                 }
             case .fxs:
                 phones += group.channels.map(ChannelNumber.init)
-            case .r2, .pri:
-                startNotes.append("line group '\(group.name)' (\(group.signalling.rawValue), line \(group.line)) is not served yet: only analog lines (fxo) are")
+            case .pri:
+                for c in group.channels {
+                    var line = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage,
+                                    maxCall: group.maxCall.map { SampleTime(milliseconds: Int64($0)) })
+                    line.supervised = true
+                    for entry in group.e1?.dnisMenus ?? [] { line.dnisMenus[entry.number] = entry.menu.value }
+                    lines[ChannelNumber(c)] = line
+                }
+                if group.outbound {
+                    outboundLines += group.channels.map(ChannelNumber.init)
+                    groupLines[group.name] = group.channels.map(ChannelNumber.init)
+                }
+            case .r2:
+                startNotes.append("line group '\(group.name)' (\(group.signalling.rawValue), line \(group.line)) is not served yet: MFC/R2 signalling is not implemented (analog fxo and e1-pri lines are)")
             }
         }
         lineOrder = lines.keys.sorted()

@@ -9,6 +9,8 @@ enum StoredForm {
         var d = CallDetail(callID: Int64(r.id.rawValue), line: r.line.rawValue, arrived: wallClock(r.arrived))
         d.callerNumber = r.callerID?.number ?? r.dialled
         d.callerName = r.callerID?.name
+        d.calledNumber = r.called
+        d.callerCategory = r.category
         d.answered = r.answered.map(wallClock)
         d.queued = r.queued.map(wallClock)
         d.connected = r.connected.map(wallClock)

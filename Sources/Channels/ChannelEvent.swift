@@ -21,6 +21,52 @@ public enum ChannelEvent: Sendable, Hashable {
     case alarm(AlarmSet)
     /// The span's alarm cleared.
     case alarmCleared
+    /// E1 trunk: the network offers a call on this bearer channel (ISDN
+    /// SETUP; MFC/R2 seizure once the digits are in), with its numbers.
+    /// `.offHook` answers it, `.onHook` refuses or clears it.
+    case incomingCall(TrunkCall)
+    /// E1 trunk, a call Kefu placed (`dial`): the called party is being alerted.
+    case farEndRinging
+    /// E1 trunk, a call Kefu placed: the called party answered.
+    case farEndAnswered
+    /// E1 trunk: the far end cleared the call (ISDN DISCONNECT/RELEASE;
+    /// MFC/R2 clear-forward or clear-back), or a call Kefu placed failed.
+    case farEndCleared(TrunkClearing)
+}
+
+/// The numbers of a call offered on an E1 trunk.
+public struct TrunkCall: Sendable, Hashable {
+    /// The calling number (ANI); empty when the network sent none.
+    public var calling: String
+    /// The called number (DNIS): which hotline the caller dialled.
+    public var called: String
+    /// MFC/R2: the calling party's category (e.g. "national-subscriber"); nil on ISDN.
+    public var category: String?
+
+    public init(calling: String, called: String, category: String? = nil) {
+        self.calling = calling
+        self.called = called
+        self.category = category
+    }
+}
+
+/// Why an E1 call was cleared, as the signalling said it: a Q.850 cause
+/// (ISDN; MFC/R2's clearing mapped to the nearest cause) and its name.
+public struct TrunkClearing: Sendable, Hashable {
+    public var cause: Int
+    public var text: String
+
+    public init(cause: Int, text: String) {
+        self.cause = cause
+        self.text = text
+    }
+
+    /// Q.850 16: normal call clearing.
+    public static let normal = 16
+    /// Q.850 17: user busy.
+    public static let userBusy = 17
+    /// Q.850 18 and 19: no user responding, no answer.
+    public static let noAnswer: Set<Int> = [18, 19]
 }
 
 extension ChannelEvent {

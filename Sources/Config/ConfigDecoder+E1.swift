@@ -5,7 +5,7 @@
 extension ConfigDecoder {
     static let priKeys = ["d_channel", "switch_type", "pri_side"]
     static let r2Keys = ["r2_variant", "dnis_digits", "ani_digits"]
-    static let e1Keys = ["framing", "line_code", "crc4", "own_number", "dnis"]
+    static let e1Keys = ["framing", "line_code", "crc4", "own_number", "dnis", "signalling_log"]
 
     func e1Settings(_ group: LineGroup, _ r: TableReader) -> E1Settings? {
         guard group.isE1 else {
@@ -25,6 +25,7 @@ extension ConfigDecoder {
         }
         if let code = choice(r, "line_code", E1Settings.LineCode.self) { e1.lineCode = code }
         if let crc = r.bool("crc4") { e1.crc4 = crc.value }
+        if let detail = r.bool("signalling_log") { e1.logFrames = detail.value }
         if let own = r.string("own_number") {
             if own.value.isEmpty || own.value.count > 20 || !own.value.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 sink.error(own.line, "'own_number' in \(r.path) must be 1 to 20 digits, not '\(own.value)'",

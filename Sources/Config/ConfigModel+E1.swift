@@ -48,6 +48,9 @@ public struct E1Settings: Sendable, Equatable {
     public var dnisDigits = 4
     /// R2: the most ANI digits to ask for.
     public var aniDigits = 20
+    /// Log the signalling in detail (PRI: Q.921 states and every Q.931
+    /// message decoded), for installers bringing a span up.
+    public var logFrames = false
     /// The calling number Kefu sends on the calls it places (callbacks); nil: none.
     public var ownNumber: Located<String>?
     /// Called number (DNIS) → menu; a number not listed goes to the group's `menu`.

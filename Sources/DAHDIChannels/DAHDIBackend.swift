@@ -3,6 +3,7 @@ import Glibc
 #endif
 import CDAHDI
 import Channels
+import DSP
 
 /// `ChannelBackend` on DAHDI. Channels are those `DAHDIDiscovery` found (or
 /// the ones given). One non-blocking descriptor per open channel.
@@ -27,6 +28,10 @@ public final class DAHDIBackend: ChannelBackend {
     /// arrives, reads do not wait again, so a dead channel (a span whose far
     /// end is gone) cannot stall every tick by the wait.
     private var starved: [Bool]
+    /// E1 bearer channels (DAHDI "clear" channels: no linear mode in the
+    /// driver): their bytes are A-law, converted here through `g711`.
+    private let clear: [Bool]
+    private let g711: UnsafeMutableBufferPointer<UInt8>
 
     /// - Parameter channels: the channels to serve; by default every channel DAHDI has configured.
     public init(channels: [ChannelInfo]? = nil, blockSize: Int = 160) throws(ChannelError) {
@@ -38,10 +43,19 @@ public final class DAHDIBackend: ChannelBackend {
         self.blockSize = blockSize
         alarmState = Array(repeating: [], count: (self.channels.map(\.number.rawValue).max() ?? 0) + 1)
         starved = Array(repeating: false, count: alarmState.count)
+        var clear = Array(repeating: false, count: alarmState.count)
+        for c in self.channels where c.signalling == .e1PRI { clear[c.number.rawValue] = true }
+        self.clear = clear
+        g711 = .allocate(capacity: blockSize)
+        g711.initialize(repeating: 0xD5)
+        // The A-law tables are built on first use: here, not in a media tick.
+        _ = G711Law.alaw.decode(0xD5)
+        _ = G711Law.alaw.encode(0)
     }
 
     deinit {
         for d in devices.values { d.close() }
+        g711.deallocate()
     }
 
     private func device(_ c: ChannelNumber) throws(ChannelError) -> DAHDIDevice {
@@ -57,7 +71,7 @@ public final class DAHDIBackend: ChannelBackend {
         do {
             try d.control(CDAHDI_SPECIFY, int: Int32(c.rawValue), "DAHDI_SPECIFY")
             try d.control(CDAHDI_SET_BLOCKSIZE, int: Int32(blockSize), "DAHDI_SET_BLOCKSIZE")
-            try d.control(CDAHDI_SETLINEAR, int: 1, "DAHDI_SETLINEAR")
+            if !clear[c.rawValue] { try d.control(CDAHDI_SETLINEAR, int: 1, "DAHDI_SETLINEAR") }
             if zoneLoaded { _ = tone_zone_set_zone(d.fd, strdupZone(zone)) }
         } catch {
             d.close()
@@ -119,12 +133,15 @@ public final class DAHDIBackend: ChannelBackend {
     public func read(_ c: ChannelNumber, into block: UnsafeMutableBufferPointer<Int16>) throws(ChannelError) {
         let d = try device(c)
         guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
+        let alaw = clear[c.rawValue]
         for _ in 0..<4 {
-            switch try d.read(into: UnsafeMutableRawBufferPointer(block)) {
+            switch try d.read(into: alaw ? UnsafeMutableRawBufferPointer(g711) : UnsafeMutableRawBufferPointer(block)) {
             case .done(let n):
                 starved[c.rawValue] = false
-                if Int(n) < block.count * 2 {
-                    (block.baseAddress! + Int(n) / 2).update(repeating: 0, count: block.count - Int(n) / 2)
+                let samples = alaw ? Int(n) : Int(n) / 2
+                if alaw { G711Law.alaw.decode(UnsafeBufferPointer(rebasing: g711[0..<samples]), into: block) }
+                if samples < block.count {
+                    (block.baseAddress! + samples).update(repeating: 0, count: block.count - samples)
                 }
                 return
             case .eventPending:
@@ -150,8 +167,10 @@ public final class DAHDIBackend: ChannelBackend {
         let d = try device(c)
         guard block.count == blockSize else { throw .wrongBlockSize(c, expected: blockSize, got: block.count) }
         if dialling.contains(c) { return }
+        let alaw = clear[c.rawValue]
+        if alaw { G711Law.alaw.encode(block, into: g711) }
         for attempt in 0..<4 {
-            switch try d.write(UnsafeRawBufferPointer(block)) {
+            switch try d.write(alaw ? UnsafeRawBufferPointer(g711) : UnsafeRawBufferPointer(block)) {
             case .done, .inProgress:
                 return
             case .wouldBlock:

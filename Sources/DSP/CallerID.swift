@@ -6,6 +6,8 @@ public enum CallerIDFormat: String, Sendable, Hashable, CaseIterable {
     case fskMDMF = "fsk-mdmf"
     /// DTMF digits before the first ring: A or D, the number, then C or #.
     case dtmf = "dtmf"
+    /// Sent by the network's signalling on an E1: the ISDN calling number, the MFC/R2 ANI.
+    case network = "network"
 }
 
 /// Why a number or name is absent.
@@ -131,7 +133,7 @@ public enum CallerIDMessage {
                 body += Array((id.number ?? "").utf8)
             }
             return [0x04, UInt8(body.count)] + body
-        case .fskMDMF, .dtmf:
+        case .fskMDMF, .dtmf, .network:
             func param(_ type: UInt8, _ value: [UInt8]) { body += [type, UInt8(value.count)] + value }
             if let t = id.dateTime { param(0x01, Array(t.utf8.prefix(8))) }
             if let n = id.number { param(0x02, Array(n.utf8)) }

@@ -55,7 +55,8 @@ public enum CenterLoader {
             switch group.signalling {
             case .fxo: wanted = .fxoLine
             case .fxs: wanted = .fxsPhone
-            case .r2, .pri: continue  // not served yet (said at start)
+            case .pri: wanted = .e1PRI
+            case .r2: continue  // not served yet (said at start)
             }
             let wrong = group.channels.filter { have[$0] != wanted }
             guard !wrong.isEmpty else { continue }

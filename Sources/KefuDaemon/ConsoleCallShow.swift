@@ -25,6 +25,7 @@ enum ConsoleCallShow {
         if json { return ConsoleOutput([line(call, steps).text]) }
         func since(_ t: Int64?) -> String { t.map { "+\(($0 - call.arrived) / 1000) s" } ?? "-" }
         var out = ["call-\(id)  \(call.direction)  \(say("line", "外线")) \(call.line)  \(call.callerNumber ?? say("unknown caller", "未知号码"))"
+                   + (call.calledNumber.map { say("  to ", "  拨打 ") + $0 } ?? "") + (call.callerCategory.map { say("  category ", "  类别 ") + $0 } ?? "")
                    + (call.origin.map { "  for call-\($0)" } ?? "")]
         out.append("  " + say("arrived", "来电") + " \(context.local(call.arrived)), " + say("answered", "应答") + " \(since(call.answered)), "
                    + say("queued", "排队") + " \(since(call.queued)) \(call.queue ?? "-"), " + say("connected", "接通") + " \(since(call.connected)) \(call.agent ?? "-"), "
@@ -60,6 +61,7 @@ enum ConsoleCallShow {
     static func line(_ c: CallDetail, _ steps: [StoredQueueEvent]) -> JSONLine {
         var l = JSONLine()
         l.add("call", c.callID); l.add("direction", c.direction); l.add("line", Int64(c.line)); l.add("caller", c.callerNumber)
+        l.add("called", c.calledNumber); l.add("category", c.callerCategory)
         l.add("arrived", c.arrived); l.add("connected", c.connected.map { String($0) }); l.add("ended", c.ended.map { String($0) })
         l.add("end", c.endReason); l.add("queue", c.queue); l.add("agent", c.agent)
         l.add("holds", Int64(c.holds)); l.add("held_ms", c.heldMilliseconds); l.add("transfers", c.transfers.joined(separator: ","))

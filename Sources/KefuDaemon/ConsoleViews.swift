@@ -31,6 +31,7 @@ enum ConsoleViews {
             lines.append(ConsoleText.t("SPANS", language))
             lines += LiveView.spans(center.spans, channels: center.board.channels, alarms: flow.alarms)
         }
+        lines += E1Lines.status(center.board, config: center.config, language: language)
         if let failure = center.housekeeper?.failure { lines.append("retention: \(failure)") }
         if let days = center.housekeeper?.last?.daysUntilFull { lines.append("recordings disk full in about \(Int(days)) day(s)") }
         return ConsoleOutput(lines)
@@ -57,7 +58,9 @@ enum ConsoleViews {
             var out: [String] = []
             for c in flow.plan.lineOrder {
                 var l = JSONLine(); l.add("channel", Int64(c.rawValue)); l.add("kind", "line")
-                l.add("state", LiveView.describe(flow.lines[c] ?? .idle, flow: flow, now: center.now)); out.append(l.text)
+                l.add("state", LiveView.describe(flow.lines[c] ?? .idle, flow: flow, now: center.now))
+                if let signalling = E1Lines.signallingState(center.board, c) { l.add("signalling", signalling) }
+                out.append(l.text)
             }
             for p in flow.plan.phones {
                 var l = JSONLine(); l.add("channel", Int64(p.rawValue)); l.add("kind", "phone")
@@ -66,7 +69,10 @@ enum ConsoleViews {
             return ConsoleOutput(out)
         }
         var out = [ConsoleText.t("LINES", language)]
-        for c in flow.plan.lineOrder { out.append("  " + pad(c.description, 6) + LiveView.describe(flow.lines[c] ?? .idle, flow: flow, now: center.now)) }
+        for c in flow.plan.lineOrder {
+            let signalling = E1Lines.signallingState(center.board, c).map { "  [\($0)]" } ?? ""
+            out.append("  " + pad(c.description, 6) + LiveView.describe(flow.lines[c] ?? .idle, flow: flow, now: center.now) + signalling)
+        }
         out.append(ConsoleText.t("PHONES", language))
         for p in flow.plan.phones {
             let agent = flow.acd.agent(on: ChannelID(p.rawValue)).map { ConsoleText.t("agent", language) + " \($0.rawValue)" } ?? ConsoleText.t("no agent", language)

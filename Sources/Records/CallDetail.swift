@@ -7,6 +7,10 @@ public struct CallDetail: Sendable, Equatable {
     public var line: Int
     public var callerNumber: String?
     public var callerName: String?
+    /// E1: the number the caller dialled (DNIS).
+    public var calledNumber: String?
+    /// MFC/R2: the calling party's category.
+    public var callerCategory: String?
     public var arrived: Int64
     /// When the box answered the line.
     public var answered: Int64?

@@ -25,6 +25,11 @@ extension ReleaseReason {
             return say("polarity reversal on the line", "线路极性反转")
         case .quietLine:
             return say("the line was quiet for \((ms ?? 0) / 1000) s (it sends no hang-up signal)", "线路静默 \((ms ?? 0) / 1000) 秒 (该线路不发挂机信号)")
+        case .networkClear:
+            let cause = count.map { " \($0)" } ?? ""
+            return say("the network cleared the call (cause\(cause)", "网络拆线 (原因值\(cause)") + (detail.map { ", \($0))" } ?? ")")
+        case .numberNotServed:
+            return say("no menu serves the called number; the call was refused", "被叫号码没有对应菜单, 呼叫被拒绝") + (detail.map { " (\($0))" } ?? "")
         case .ringingStopped:
             return ms.map { say("ringing stopped before the answer (no ring for \($0 / 1000) s)", "应答前振铃停止 (\($0 / 1000) 秒无振铃)") }
                 ?? say("ringing stopped before the answer", "应答前振铃停止")

@@ -22,6 +22,8 @@ public struct ReleaseReason: Sendable, Equatable {
         case timeout
         /// The call reached the line's longest call (`milliseconds`).
         case maxLength = "max-length"
+        /// E1: the network cleared the call (`count`: the Q.850 cause, `detail` its name).
+        case networkClear = "network-clear"
         // The agent.
         /// The agent hung up first; the box then released the line.
         case agentHungUp = "agent-hung-up"
@@ -44,6 +46,8 @@ public struct ReleaseReason: Sendable, Equatable {
         case otherCallEnded = "other-call-ended"
         /// An operator hung it up from the console (`by`).
         case operatorHangUp = "operator-hangup"
+        /// E1: the called number (`detail`) leads to no menu; the call was refused.
+        case numberNotServed = "number-not-served"
         // The box's own state.
         /// The span went into alarm (`detail`: the alarms).
         case spanAlarm = "span-alarm"
@@ -57,7 +61,7 @@ public struct ReleaseReason: Sendable, Equatable {
         /// Who ended the call: the caller's line, the agent, the box, or the box's state.
         public var side: Side {
             switch self {
-            case .busyTone, .loopDrop, .polarityReversal, .quietLine, .ringingStopped, .timeout, .maxLength: .line
+            case .busyTone, .loopDrop, .polarityReversal, .quietLine, .ringingStopped, .timeout, .maxLength, .networkClear: .line
             case .agentHungUp: .agent
             case .spanAlarm, .lineError, .shutdown, .interrupted: .system
             default: .box

@@ -36,21 +36,21 @@ public struct PortTestResult: Sendable, Equatable {
 
     public func text(chinese: Bool) -> String {
         let w = Words(chinese: chinese)
-        let port = role == .line ? w("line \(channel)", "外线 \(channel)") : w("phone port \(channel)", "话机端口 \(channel)")
+        let port = (role == .line ? w("line \(channel)", "外线 \(channel)") : w("phone port \(channel)", "话机端口 \(channel)")) + w(": ", "：")
         switch outcome {
         case .dialTone(let hz, let level):
             let l = (level * 10).rounded() / 10
-            return "\(port): " + w("dial tone \(hz) Hz at \(l) dBm0", "拨号音 \(hz) Hz，电平 \(l) dBm0")
+            return port + w("dial tone \(hz) Hz at \(l) dBm0", "拨号音 \(hz) Hz，电平 \(l) dBm0")
         case .noDialTone(let s):
-            return "\(port): " + w("no dial tone in \(s) s (line not connected?)", "\(s) 秒内没有拨号音（外线没有接好？）")
+            return port + w("no dial tone in \(s) s (line not connected?)", "\(s) 秒内没有拨号音（外线没有接好？）")
         case .rang(let answered):
-            return "\(port): " + (answered ? w("rang and was answered", "振铃，已摘机接听") : w("rang; nobody picked up", "振铃，无人摘机"))
+            return port + (answered ? w("rang and was answered", "振铃，已摘机接听") : w("rang; nobody picked up", "振铃，无人摘机"))
         case .phoneOffHook:
-            return "\(port): " + w("the phone is off hook; hang it up and test again", "话机处于摘机状态；请挂机后重新测试")
+            return port + w("the phone is off hook; hang it up and test again", "话机处于摘机状态；请挂机后重新测试")
         case .busy:
-            return "\(port): " + w("kefud is using the board; stop it first (systemctl stop kefud)", "kefud 正在使用板卡；请先停止它（systemctl stop kefud）")
+            return port + w("kefud is using the board; stop it first (systemctl stop kefud)", "kefud 正在使用板卡；请先停止它（systemctl stop kefud）")
         case .failed(let why):
-            return "\(port): " + w("test failed: \(why)", "测试失败：\(why)")
+            return port + w("test failed: \(why)", "测试失败：\(why)")
         }
     }
 }

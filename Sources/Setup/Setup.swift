@@ -18,7 +18,8 @@
 public enum Setup {
     /// The flow, in order. Line learning (`kefu setup learn`) adds its step here.
     public static let steps: [SetupStep] = [
-        SetupStep(name: "detect", run: SetupDetect.run),
+        SetupStep(name: "existing", run: SetupDetect.readExisting),
+        SetupStep(name: "detect", run: SetupDetect.findBoard),
         SetupStep(name: "country", run: SetupAnswers.country),
         SetupStep(name: "ports", run: SetupAnswers.ports),
         SetupStep(name: "agents", run: SetupAgents.run),

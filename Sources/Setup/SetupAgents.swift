@@ -38,15 +38,25 @@ enum SetupAgents {
             }
             var asked: [SetupAgent] = []
             for i in 0..<count {
-                let d = i < agents.count ? agents[i] : SetupAgent(id: "\(8001 + i)", name: s.w("Agent \(i + 1)", "坐席\(i + 1)"),
+                var d = i < agents.count ? agents[i] : SetupAgent(id: "\(8001 + i)", name: s.w("Agent \(i + 1)", "坐席\(i + 1)"),
                                                                   phone: phones.first { p in !asked.contains { $0.phone == p } } ?? phones[0])
+                if asked.contains(where: { $0.phone == d.phone }), let free = phones.first(where: { p in !asked.contains { $0.phone == p } }) {
+                    d.phone = free
+                }
                 let id = try s.answer("Agent \(i + 1): login number", "坐席 \(i + 1)：工号", default: d.id) { (t: String) -> Result<String, SetupRefusal> in
-                    SetupAgent.isAgentID(t) ? .success(t) : .failure(SetupRefusal("'\(t)': 2 to 8 digits", "'\(t)'：2 到 8 位数字"))
+                    guard SetupAgent.isAgentID(t) else { return .failure(SetupRefusal("'\(t)': 2 to 8 digits", "'\(t)'：2 到 8 位数字")) }
+                    guard !asked.contains(where: { $0.id == t }) else {
+                        return .failure(SetupRefusal("'\(t)': an earlier agent has this number", "'\(t)'：前面的坐席已用这个工号"))
+                    }
+                    return .success(t)
                 }
                 let name = try s.answer("Agent \(i + 1): name", "坐席 \(i + 1)：姓名", default: d.name) { (t: String) -> Result<String, SetupRefusal> in .success(t) }
                 let phone = try s.answer("Agent \(i + 1): phone port", "坐席 \(i + 1)：话机端口", default: "\(d.phone)") { (t: String) -> Result<Int, SetupRefusal> in
                     guard let p = Int(t), phones.contains(p) else {
                         return .failure(SetupRefusal("'\(t)': one of the FXS ports \(ChannelList.format(phones))", "'\(t)'：必须是话机端口 \(ChannelList.format(phones)) 之一"))
+                    }
+                    if let other = asked.first(where: { $0.phone == p }) {
+                        return .failure(SetupRefusal("'\(t)': agent \(other.id) has this phone", "'\(t)'：坐席 \(other.id) 已用这部话机"))
                     }
                     return .success(p)
                 }
@@ -56,6 +66,11 @@ enum SetupAgents {
         }
         try check(agents, phones: phones)
         s.plan.agents = agents
+        if let e = s.existing, let queue = e.queues.first(where: { $0.name == s.plan.queue }) {
+            let planned = agents.map(\.id), known = Set(e.agents.map(\.id))
+            let members = queue.agents.map(\.value).filter(planned.contains) + planned.filter { !known.contains($0) }
+            s.plan.queueAgents = members.isEmpty ? nil : members
+        }
     }
 
     /// Each agent's phone on an FXS port, no number or phone used twice.

@@ -5,6 +5,8 @@
 /// `[menus.main]` — and in those only the keys it writes (`owned`); keys it
 /// writes only when it creates a table (`initial`: a line group's menu, the
 /// prompt directory, the whole of `[menus.main]`) are left alone once there.
+/// A queue already there keeps its members that are still agents, and gains
+/// the agents new to the file.
 /// Every other key, comment and table (other queues and menus, schedules,
 /// `[acd]`, `[recording]`, E1 line groups, `[learned.N]`, …) is kept as it is,
 /// where it is. An fxo/fxs line group or an agent setup no longer generates
@@ -51,7 +53,7 @@ enum SetupConfigText {
                 ("name", TOMLText.string(agent.name)), ("phone", "\(agent.phone)"),
             ], initial: []))
         }
-        out.append(GeneratedTable(name: "queues." + plan.queue, owned: [("agents", TOMLText.strings(plan.agents.map(\.id)))], initial: []))
+        out.append(GeneratedTable(name: "queues." + plan.queue, owned: [("agents", TOMLText.strings(plan.queueAgents ?? plan.agents.map(\.id)))], initial: []))
         out.append(GeneratedTable(name: "menus.main", owned: [], initial: [
             ("type", TOMLText.string("message")), ("prompt", TOMLText.string("welcome")),
             ("next", TOMLText.string("queue " + plan.queue)),

@@ -1,21 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Channels
 import Config
 import SimChannels
 
-/// Step 1: read the configuration already there and find the board.
+/// Steps 1 and 2: read the configuration already there; find the board.
 enum SetupDetect {
-    static func run(_ s: SetupSession) throws(SetupRefusal) {
+    /// The configuration already there, if any: its settings become the defaults.
+    static func readExisting(_ s: SetupSession) throws(SetupRefusal) {
         s.existingText = try SetupFileIO.read(s.options.configPath)
         if let text = s.existingText {
             s.existing = ConfigLoader.load(text, file: s.options.configPath).config
             s.say("Found \(s.options.configPath): its settings are the defaults; tables setup does not own are kept.",
                   "已有 \(s.options.configPath)：以其中的设置为默认值；不归 setup 管理的表原样保留。")
         }
+    }
+
+    static func findBoard(_ s: SetupSession) throws(SetupRefusal) {
         let board = s.options.board ?? s.existing?.system.board.rawValue ?? "dahdi"
         switch board {
         case "sim": s.board = try simulated(s)
         case "dahdi":
             do { s.board = try BoardDetection.dahdi() } catch {
+                if case .system(_, _, let e, _) = error, e == ENOENT {
+                    throw SetupRefusal("board dahdi: no DAHDI device (/dev/dahdi/ctl): load the card's driver (modprobe wctdm24xxp, or the card's own), or try setup on the simulated board: --board sim",
+                                       "板卡 dahdi：没有 DAHDI 设备（/dev/dahdi/ctl）：请加载板卡驱动（modprobe wctdm24xxp 或该板卡的驱动），或用模拟板卡试运行：--board sim")
+                }
                 throw SetupRefusal("board dahdi: cannot read /dev/dahdi/ctl: \(error). Load the card's driver (modprobe wctdm24xxp, or the card's own) or try setup on the simulated board: --board sim",
                                    "板卡 dahdi：无法读取 /dev/dahdi/ctl：\(error)。请加载板卡驱动（modprobe wctdm24xxp 或该板卡的驱动），或用模拟板卡试运行：--board sim")
             }
@@ -37,7 +48,14 @@ enum SetupDetect {
         var phones = s.existing?.lines.filter { $0.signalling == .fxs }.flatMap(\.channels) ?? []
         if let fxo = s.options.fxo { lines = try ChannelList.parse(fxo, place: "--fxo").get() }
         if let fxs = s.options.fxs { phones = try ChannelList.parse(fxs, place: "--fxs").get() }
-        if lines.isEmpty && phones.isEmpty { lines = [1, 2, 3, 4]; phones = [5, 6, 7, 8] }
+        if lines.isEmpty && phones.isEmpty {
+            lines = [1, 2, 3, 4]
+            phones = [5, 6, 7, 8]
+        } else if lines.isEmpty {
+            lines = Array(1...4).map { $0 + (phones.max() ?? 0) }
+        } else if phones.isEmpty {
+            phones = Array(1...4).map { $0 + (lines.max() ?? 0) }
+        }
         if let both = Set(lines).intersection(phones).min() {
             throw SetupRefusal("channel \(both) is in both --fxo and --fxs", "通道 \(both) 同时出现在 --fxo 和 --fxs 中")
         }
@@ -55,7 +73,7 @@ enum SetupDetect {
             let alarms = span.alarms.isEmpty ? "OK" : w("alarm ", "告警 ") + span.alarms.joined(separator: ", ")
             let description = span.description.isEmpty ? "" : " \"\(span.description)\""
             out.append(w("Span", "Span") + " \(span.number) \(span.name)\(description) (\(span.type), \(span.channelCount) "
-                       + w("channels", "个通道") + "): \(alarms)")
+                       + w("channels", "个通道") + ")" + w(": ", "：") + alarms)
             if span.isDigital {
                 out.append("  " + w("\(span.type) span: E1 signalling (R2 or PRI) is configured separately, not by setup",
                                     "\(span.type) span：E1 信令（R2 或 PRI）另行配置，setup 不配置它"))

@@ -41,6 +41,9 @@ public struct SetupPlan: Sendable, Equatable {
     public var phones: [Int] = []
     public var queue: String = "service"
     public var agents: [SetupAgent] = []
+    /// The queue's agents when it is there already: its own members still
+    /// planned, then agents new to the file (nil: every agent).
+    public var queueAgents: [String]?
     public var promptDirectory: String = "prompts"
 
     public init() {}

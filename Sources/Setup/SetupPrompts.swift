@@ -1,6 +1,8 @@
 import Config
 import DSP
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Telephony
 import Tools
 
@@ -48,7 +50,7 @@ enum SetupPrompts {
             let language = String(stem.prefix { $0 != "/" })
             let name = String(stem.drop { $0 != "/" }.dropFirst())
             if let espeak, let sox, let voice = voices[language],
-               speak(texts[stem] ?? name.replacingOccurrences(of: "-", with: " "), voice: voice, to: path, espeak: espeak, sox: sox) {
+               speak(texts[stem] ?? String(name.map { $0 == "-" ? " " : $0 }), voice: voice, to: path, espeak: espeak, sox: sox) {
                 out.append((file, .speech))
                 continue
             }
@@ -65,19 +67,7 @@ enum SetupPrompts {
     static func speak(_ text: String, voice: String, to path: String, espeak: String, sox: String) -> Bool {
         let temporary = path + ".speech.wav"
         defer { unlink(temporary) }
-        return run(espeak, ["-v", voice, "-s", "150", "-w", temporary, text])
-            && run(sox, [temporary, "-r", "8000", "-c", "1", "-b", "16", path, "gain", "-n", "-6"])
-    }
-
-    /// Runs a program, its output discarded; true when it exits 0.
-    static func run(_ program: String, _ arguments: [String]) -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        return SetupProcess.run(espeak, ["-v", voice, "-s", "150", "-w", temporary, text]).status == 0
+            && SetupProcess.run(sox, [temporary, "-r", "8000", "-c", "1", "-b", "16", path, "gain", "-n", "-6"]).status == 0
     }
 }

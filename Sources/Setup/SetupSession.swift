@@ -87,7 +87,10 @@ public final class SetupSession {
             let text = reply.trimmingCharacters(in: " \t\r")
             switch parse(text.isEmpty ? value : text) {
             case .success(let v): return v
-            case .failure(let r): console.say(r.text(chinese: w.chinese))
+            case .failure(let r):
+                // Said of an answer, not a flag: "--timezone 'X': …" reads "'X': …".
+                let text = r.text(chinese: w.chinese)
+                console.say(text.hasPrefix("--") ? String(text.drop { $0 != " " }.dropFirst()) : text)
             }
         }
     }

@@ -9,15 +9,34 @@ enum SetupSummary {
         })
     }
 
+    /// The lines' menu is setup's [menus.main], which sends callers to the queue.
+    static func welcomesIntoQueue(_ s: SetupSession) -> Bool {
+        let doc = TOMLDocument(parsing: s.files.first { $0.path == s.options.configPath }?.new ?? "")
+        let main = doc.tables.first { $0.name == "menus.main" }
+        return main?.value("next") == TOMLText.string("queue " + s.plan.queue)
+            && doc.tables.contains { $0.name.hasPrefix("lines.") && $0.value("signalling") == "\"fxo\"" && $0.value("menu") == "\"main\"" }
+    }
+
+    /// Whether the analog driver runs the preset's opermode (its module
+    /// parameter in /sys), and what to do when it does not or cannot be read.
     static func opermodeNote(_ s: SetupSession) -> String? {
         guard s.plan.board == "dahdi", !s.plan.lines.isEmpty else { return nil }
         let spans = Set(s.plan.lines.compactMap { s.board.port($0)?.span })
         let names = s.board.spans.filter { spans.contains($0.number) }.map(\.name)
         guard !names.allSatisfy({ $0.uppercased().hasPrefix("DYN") }) else { return nil }
-        let module = names.compactMap(AnalogDriver.module).first ?? s.w("<the card's driver>", "<板卡驱动>")
         let mode = s.plan.country.opermode
-        return s.w("The FXO modules need opermode=\(mode) for these lines: put \"options \(module) opermode=\(mode)\" in /etc/modprobe.d/dahdi.conf and reload the driver (or reboot)",
-                   "FXO 模块需要 opermode=\(mode) 以匹配本地线路：在 /etc/modprobe.d/dahdi.conf 中写入 \"options \(module) opermode=\(mode)\"，然后重新加载驱动（或重启）")
+        let fix = s.w("/etc/modprobe.d/kefu-dahdi.conf (board/x86-analog/modprobe.conf) needs \"options MODULE opermode=\(mode)\"; then systemctl restart kefu-dahdi, or reboot",
+                      "/etc/modprobe.d/kefu-dahdi.conf（board/x86-analog/modprobe.conf）中需要 \"options MODULE opermode=\(mode)\"；然后 systemctl restart kefu-dahdi 或重启")
+        guard let module = names.compactMap(AnalogDriver.module).first else {
+            return s.w("The FXO modules need opermode=\(mode) for these lines: ", "FXO 模块需要 opermode=\(mode) 以匹配本地线路：")
+                + fix.replacingModule(s.w("<the card's driver>", "<板卡驱动>"))
+        }
+        let running = (try? SetupFileIO.read("/sys/module/\(module)/parameters/opermode"))??.trimmingCharacters(in: " \n")
+        switch running {
+        case mode?: return s.w("\(module) runs opermode=\(mode)", "\(module) 已使用 opermode=\(mode)")
+        case let other?: return s.w("\(module) runs opermode=\(other), not \(mode): ", "\(module) 使用的是 opermode=\(other)，不是 \(mode)：") + fix.replacingModule(module)
+        case nil: return s.w("\(module)'s opermode could not be read: ", "无法读取 \(module) 的 opermode：") + fix.replacingModule(module)
+        }
     }
 
     static func lines(_ s: SetupSession) -> [String] {
@@ -40,11 +59,12 @@ enum SetupSummary {
             let agent = p.agents.first { $0.phone == phone }.map { w("agent \($0.id) \($0.name)", "坐席 \($0.id) \($0.name)") } ?? w("no agent", "无坐席")
             out.append("  \(test) — \(agent)")
         }
-        out.append(w("  Queue \(p.queue): agents \(p.agents.map(\.id).joined(separator: ", ")); calls on the lines hear 'welcome', then wait in it",
-                     "  队列 \(p.queue)：坐席 \(p.agents.map(\.id).joined(separator: ", "))；外线来电先听“welcome”，再进入该队列等待"))
+        let agents = (p.queueAgents ?? p.agents.map(\.id)).joined(separator: ", ")
+        out.append(w("  Queue \(p.queue): agents \(agents)", "  队列 \(p.queue)：坐席 \(agents)")
+                   + (welcomesIntoQueue(s) ? w("; calls on the lines hear 'welcome', then wait in it", "；外线来电先听“welcome”，再进入该队列等待") : ""))
         for f in s.files {
             let state = !f.changes ? w("unchanged", "未改变") : s.wrote ? w("written", "已写入") : w("not written", "未写入")
-            out.append("  \(f.path): \(state)")
+            out.append("  \(f.path)" + w(": ", "：") + state)
         }
         if let note = opermodeNote(s) { out.append("  " + note) }
         for note in s.notes { out.append("  " + note) }
@@ -80,5 +100,14 @@ enum SetupSummary {
         if let refusal { object["error"] = refusal.english; object["error_zh"] = refusal.chinese }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+private extension String {
+    func replacingModule(_ module: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: "MODULE") { out += rest[..<r.lowerBound] + module; rest = rest[r.upperBound...] }
+        return out + rest
     }
 }

@@ -1,5 +1,7 @@
 import Config
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Tools
 
 /// Step 5: the new kefu.toml and system.conf, checked, shown as a diff and
@@ -34,8 +36,10 @@ enum SetupWrite {
             }
         }
         if !s.missingPrompts.isEmpty {
-            s.say("Prompts to make in \(loaded.promptDirectory) (stand-ins until real recordings): \(s.missingPrompts.joined(separator: ", "))",
-                  "需在 \(loaded.promptDirectory) 生成的提示音（正式录音前的替代音）：\(s.missingPrompts.joined(separator: ", "))")
+            let n = s.missingPrompts.count
+            let list = s.missingPrompts.prefix(4).joined(separator: ", ") + (n > 4 ? s.w(" and \(n - 4) more", " 等 \(n) 个") : "")
+            s.say("Prompts to make in \(loaded.promptDirectory) (stand-ins until real recordings; kefu config prompts lists them all): \(list)",
+                  "需在 \(loaded.promptDirectory) 生成的提示音（正式录音前的替代音；kefu config prompts 可列出全部）：\(list)")
         }
         let changed = s.files.filter(\.changes)
         guard !changed.isEmpty || !s.missingPrompts.isEmpty else {
@@ -81,18 +85,10 @@ enum SetupWrite {
             s.notes.append(s.w("dahdi_cfg was not found (package dahdi): run dahdi_cfg -vv to apply system.conf", "找不到 dahdi_cfg（dahdi 软件包）：请运行 dahdi_cfg -vv 使 system.conf 生效"))
             return
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: dahdiCfg)
-        p.arguments = ["-v"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        do { try p.run() } catch { throw SetupRefusal("\(dahdiCfg): cannot run (\(error))", "\(dahdiCfg)：无法运行（\(error)）") }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw SetupRefusal("dahdi_cfg refused \(s.options.systemConfPath) (exit \(p.terminationStatus)):\n\(output)",
-                               "dahdi_cfg 拒绝了 \(s.options.systemConfPath)（退出码 \(p.terminationStatus)）：\n\(output)")
+        let (status, output) = SetupProcess.run(dahdiCfg, ["-v"], collect: true)
+        guard status == 0 else {
+            throw SetupRefusal("dahdi_cfg refused \(s.options.systemConfPath) (exit \(status)):\n\(output)",
+                               "dahdi_cfg 拒绝了 \(s.options.systemConfPath)（退出码 \(status)）：\n\(output)")
         }
         s.say("dahdi_cfg applied \(s.options.systemConfPath).", "dahdi_cfg 已应用 \(s.options.systemConfPath)。")
     }

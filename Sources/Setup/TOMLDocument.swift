@@ -1,3 +1,5 @@
+import Tools
+
 /// A TOML file as lines grouped by table, for rewriting some tables while
 /// keeping everything else byte for byte: comments, order, blank lines.
 /// (Kefu's TOML parser reads values; this keeps the text around them.)
@@ -152,25 +154,8 @@ extension String {
 
 /// TOML values as setup writes them.
 enum TOMLText {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 {
-                    let hex = String(ch.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(ch)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A basic string: TOML's escapes are JSON's.
+    static func string(_ s: String) -> String { JSONLine.quote(s) }
 
     static func strings(_ list: [String]) -> String { "[" + list.map(string).joined(separator: ", ") + "]" }
 

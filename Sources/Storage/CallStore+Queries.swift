@@ -27,7 +27,8 @@ extension CallStore {
         menu_path, keys, language, survey_asked, survey_score, missed_offers, queued_ms,
         (SELECT path FROM recordings r WHERE r.call_id = calls.id AND r.state != 'deleted'), direction, origin_call,
         holds, held_ms, transfers, conferences,
-        release_kind, release_hz, release_on_ms, release_off_ms, release_count, release_ms, release_detail, release_by
+        release_kind, release_hz, release_on_ms, release_off_ms, release_count, release_ms, release_detail, release_by,
+        called_number, caller_category
         """
     /// The same columns without the recording's path, holds and transfers
     /// (reports read millions of rows; the report tables add their own
@@ -76,6 +77,8 @@ extension CallStore {
             r.offMilliseconds = s.optionalInt(28)
             c.release = r
         }
+        c.calledNumber = s.optionalString(33)
+        c.callerCategory = s.optionalString(34)
         return c
     }
 

@@ -103,9 +103,10 @@ public final class CallStore {
             INSERT INTO calls (id, line, caller_number, caller_name, arrived_ms, answered_ms, connected_ms, ended_ms,
                 end_reason, queue, agent, menu_path, keys, language, survey_asked, survey_score, missed_offers, state,
                 dtmf_keys, ended_by_tone, false_digit_suspects, queued_ms, direction, origin_call, holds, held_ms, transfers, conferences,
-                release_kind, release_hz, release_on_ms, release_off_ms, release_count, release_ms, release_detail, release_by)
+                release_kind, release_hz, release_on_ms, release_off_ms, release_count, release_ms, release_detail, release_by,
+                called_number, caller_category)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?20, ?18, ?19, ?21, ?22, ?23, ?24,
-                    ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)
+                    ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)
             ON CONFLICT(id) DO UPDATE SET line = excluded.line, caller_number = excluded.caller_number,
                 caller_name = excluded.caller_name, arrived_ms = excluded.arrived_ms, answered_ms = excluded.answered_ms,
                 connected_ms = excluded.connected_ms, ended_ms = excluded.ended_ms, end_reason = excluded.end_reason,
@@ -117,12 +118,13 @@ public final class CallStore {
                 transfers = excluded.transfers, conferences = excluded.conferences, release_kind = excluded.release_kind,
                 release_hz = excluded.release_hz, release_on_ms = excluded.release_on_ms, release_off_ms = excluded.release_off_ms,
                 release_count = excluded.release_count, release_ms = excluded.release_ms, release_detail = excluded.release_detail,
-                release_by = excluded.release_by
+                release_by = excluded.release_by, called_number = excluded.called_number, caller_category = excluded.caller_category
             """).run([c.callID, c.line, c.callerNumber, c.callerName, c.arrived, c.answered, c.connected, c.ended,
                       c.endReason, c.queue, c.agent, c.menuPath.joined(separator: "\t"), c.keys, c.language, c.surveyAsked,
                       c.surveyScore, c.missedOffers, t.dtmfKeys, t.endedByTone, state, t.falseDigitSuspects, c.queued, c.direction, c.origin,
                       c.holds, c.heldMilliseconds, c.transfers.joined(separator: "\t"), c.conferences,
-                      r?.kind.rawValue, r?.hertz, r?.onMilliseconds, r?.offMilliseconds, r?.count, r?.milliseconds, r?.detail, r?.by])
+                      r?.kind.rawValue, r?.hertz, r?.onMilliseconds, r?.offMilliseconds, r?.count, r?.milliseconds, r?.detail, r?.by,
+                      c.calledNumber, c.callerCategory])
         try db.statement("DELETE FROM call_data WHERE call_id = ?1").run([c.callID])
         for (key, value) in c.data.sorted(by: { $0.key < $1.key }) {
             try db.statement("INSERT INTO call_data (call_id, key, value) VALUES (?1, ?2, ?3)").run([c.callID, key, value])

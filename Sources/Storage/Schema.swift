@@ -251,6 +251,13 @@ public enum Schema {
             END
         WHERE state != 'in-progress';
         """,
+        // 7: E1 lines: the number the caller dialled (DNIS; it chose the
+        // menu) and, on MFC/R2, the calling party's category. The calling
+        // number (ANI) is caller_number as on analog lines.
+        """
+        ALTER TABLE calls ADD COLUMN called_number TEXT;
+        ALTER TABLE calls ADD COLUMN caller_category TEXT;
+        """,
     ]
 
     /// Work a migration needs beyond its SQL, run in the same transaction

@@ -41,7 +41,8 @@ public struct JSONLine: Sendable, Equatable {
         }.joined(separator: ",") + "}"
     }
 
-    static func quote(_ s: String) -> String {
+    /// `s` as a JSON string (also a valid TOML basic string: the same escapes).
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

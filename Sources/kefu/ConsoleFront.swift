@@ -43,8 +43,8 @@ enum ConsoleFront {
         say(zip(lines, roles).map { $0 + "  [\($1)]" })
         if words.isEmpty {
             say(["", settings.language == .chinese
-                 ? "离线命令 (无需 kefud): analyze, synth, config, sim, staffing, recordings, cdr, audit, storage — kefu 命令 --help"
-                 : "Offline commands (no kefud needed): analyze, synth, config, sim, staffing, recordings, cdr, audit, storage — kefu COMMAND --help",
+                 ? "离线命令 (无需 kefud): setup, analyze, synth, config, sim, staffing, recordings, cdr, audit, storage — kefu 命令 --help"
+                 : "Offline commands (no kefud needed): setup, analyze, synth, config, sim, staffing, recordings, cdr, audit, storage — kefu COMMAND --help",
                  settings.language == .chinese ? "选项: --json (脚本用), --lang en|zh, --socket 路径" : "Options: --json (for scripts), --lang en|zh, --socket PATH"])
         }
         return 0

@@ -19,7 +19,7 @@ struct Kefu: ParsableCommand {
         commandName: "kefu",
         abstract: "Kefu (客服) call-center appliance: administration and offline tools.",
         subcommands: [Analyze.self, Synth.self, ConfigCommand.self, SimCommand.self, StaffingCommand.self, SetupCommand.self,
-                      RecordingsCommand.self, CDRCommand.self, AuditCommand.self, StorageCommand.self, MaintenanceCommand.self,
+                      RecordingsCommand.self, CDRCommand.self, AuditCommand.self, StorageCommand.self, MaintenanceCommand.self, UpdateCommand.self,
                       ReportCommand.self]
     )
 }

@@ -11,14 +11,10 @@ struct SetupCommand: ParsableCommand {
         commandName: "setup",
         abstract: "First-boot setup: find the board, write system.conf and kefu.toml, test every port.",
         discussion: """
-        On a terminal it asks each question with its default in brackets (Enter keeps it);
-        with --yes, --dry-run or --json it takes the flags and defaults without asking
-        (--interactive asks anyway, e.g. with the answers on a pipe). Defaults come from
-        the flags, then the existing kefu.toml, then the board and the country preset.
-        Re-running is safe: the changes are shown as a diff first, identical files are
-        not touched, and setup rewrites only what it owns (docs/setup.md): [system],
-        [prompts], the fxo/fxs [lines.*] groups, [agents.*], the first queue and
-        [menus.main], and in system.conf the fxsks=/fxoks=/loadzone=/defaultzone= lines.
+        On a terminal it asks each question with its default in brackets (Enter keeps it); with --yes, --dry-run or --json it takes the flags and defaults without asking (--interactive asks anyway, e.g. with the answers on a pipe). Defaults come from the flags, then the existing kefu.toml, then the board and the country preset.
+
+        Re-running is safe: the changes are shown as a diff first, identical files are not touched, and setup rewrites only what it owns (docs/setup.md): [system], [prompts], the fxo/fxs [lines.*] groups, [agents.*], the first queue and [menus.main], and in system.conf the fxsks=/fxoks=/loadzone=/defaultzone= lines.
+
         Examples:
           kefu setup
           kefu setup --fxo 1-2,9-10 --fxs 3-4 --agent 8001:张三:3 --agent 8002:李四:4 --yes

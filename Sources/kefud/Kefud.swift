@@ -11,6 +11,7 @@ import ArgumentParser
 import Channels
 import Config
 import DAHDIChannels
+import E1Signalling
 import KefuDaemon
 import Logging
 
@@ -130,7 +131,18 @@ struct Kefud: ParsableCommand {
                     log.critical("DAHDI board unavailable: \(error)")
                     throw ExitCode(1)
                 }
-                center = try SimulatedCenter(options: options, setup: setup, board: card)
+                let e1: E1Board?
+                do {
+                    e1 = try E1Lines.board(card, config: setup.config) { line in
+                        let bytes = Array("kefud: \(line)\n".utf8)
+                        _ = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                    }
+                } catch {
+                    log.critical("E1 signalling unavailable: \(error)")
+                    throw ExitCode(1)
+                }
+                center = try SimulatedCenter(options: options, setup: setup, board: e1 ?? card)
+                e1?.start()  // the bearer channels are open: signalling may offer calls
             }
         } catch let failure as StartupFailure {
             refuse(failure)

@@ -34,8 +34,9 @@ final class CenterRig {
 
     /// `date`, `hour`, `minute`: the local time (Asia/Shanghai) the center starts at.
     /// `edit` changes the example config's text before it is loaded.
+    /// `wrap`: a board around the simulated one (E1 trunks scripted by `ScriptedTrunks`).
     init(at date: String, _ hour: Int, _ minute: Int = 0, store: StoreWriter? = nil, configure: (inout CenterPlan) -> Void = { _ in },
-         edit: (String) -> String = { $0 }) throws {
+         edit: (String) -> String = { $0 }, wrap: (SimBoard) -> ChannelBackend = { $0 }) throws {
         let text = edit(try String(contentsOfFile: Self.root + "/config/kefu.toml", encoding: .utf8))
         let loaded = ConfigLoader.load(text, file: "kefu.toml")
         guard loaded.isValid else { throw RigError(loaded.diagnostics.errors.map(\.description).joined(separator: "\n")) }
@@ -68,7 +69,7 @@ final class CenterRig {
                               clockAtStart: zone.instant(CivilDate(date)!, hour: hour, minute: minute))
         configure(&plan)
         board = SimBoard(lineNumbers: Array(1...8), phoneNumbers: Array(9...12))
-        media = MediaLoop(backend: board, prompts: table)
+        media = MediaLoop(backend: wrap(board), prompts: table)
         let dir = directory
         control = CallController(flow: try CenterFlow(plan: plan), media: media, store: store) { _ in dir }
         control.start()

@@ -3,7 +3,8 @@ import Testing
 
 /// The units the appliance installs (systemd/) as systemd itself reads them.
 @Suite struct SystemdUnitTests {
-    static let units = ["kefud.service", "kefu-dahdi.service", "kefu-console@.service", "kefu-maintenance.service", "kefu-maintenance.timer"]
+    static let units = ["kefud.service", "kefu-dahdi.service", "kefu-console@.service", "kefu-maintenance.service", "kefu-maintenance.timer",
+                                "kefu-boot-check.service"]
 
     static var repository: String {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -25,6 +26,7 @@ import Testing
             let kefu = (DaemonProcess.kefud as NSString).deletingLastPathComponent + "/kefu"
             try text.replacingOccurrences(of: "/usr/sbin/kefud", with: DaemonProcess.kefud)
                 .replacingOccurrences(of: "/usr/bin/kefu ", with: kefu + " ")
+                .replacingOccurrences(of: "/usr/lib/kefu/kefu-boot-check", with: repository + "/image/rootfs/usr/lib/kefu/kefu-boot-check")
                 .write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
         }
         let process = Process()
@@ -43,10 +45,10 @@ import Testing
         try Dictionary(uniqueKeysWithValues: units.map { ($0, try String(contentsOfFile: repository + "/systemd/" + $0, encoding: .utf8)) })
     }
 
-    @Test("systemd-analyze verify accepts kefud.service, kefu-dahdi.service, the serial console unit and the maintenance timer without a single remark")
+    @Test("systemd-analyze verify accepts kefud.service, kefu-dahdi.service, the serial console unit, the maintenance timer and the A/B boot check without a single remark")
     func unitsPassVerify() throws {
         let result = try Self.verify(Self.unitTexts(), instances: ["kefud.service", "kefu-dahdi.service", "kefu-console@ttyS0.service",
-                                                                    "kefu-maintenance.service", "kefu-maintenance.timer"])
+                                                                    "kefu-maintenance.service", "kefu-maintenance.timer", "kefu-boot-check.service"])
         #expect(result.status == 0)
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "systemd-analyze said: \(result.output)")
     }
@@ -83,6 +85,15 @@ import Testing
         }
         for expected in ["OnCalendar=*-*-* 03:30:00", "Persistent=true", "WantedBy=timers.target"] {
             #expect(timer.contains(expected), "kefu-maintenance.timer lacks \(expected)")
+        }
+    }
+
+    @Test("the boot check is required by boot-complete.target, ordered after kefud, and reboots when it fails")
+    func bootCheckGatesBlessing() throws {
+        let lines = Set(try Self.unitTexts()["kefu-boot-check.service"]!.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        for expected in ["After=kefud.service", "Before=boot-complete.target", "RequiredBy=boot-complete.target",
+                         "FailureAction=reboot", "Type=oneshot"] {
+            #expect(lines.contains(expected), "kefu-boot-check.service lacks \(expected)")
         }
     }
 }

@@ -44,7 +44,7 @@ import Testing
                 """)
         }
         let store = try CallStore(path: path)
-        #expect(store.db.userVersion == 6)
+        #expect(store.db.userVersion == Schema.migrations.count, "migration 6 and those after it ran")
         #expect(try store.call(1)?.release == ReleaseReason(.busyTone, detail: "busy"))
         #expect(try store.call(2)?.release?.kind == .agentHungUp)
         #expect(try store.call(3)?.release == nil, "after a survey the line may have been released by the caller or the survey: unknown")

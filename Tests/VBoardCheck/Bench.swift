@@ -27,9 +27,7 @@ final class Bench {
     /// Far-side events: (block, channel, event).
     private(set) var farLog: [(tick: Int, channel: ChannelNumber, event: ChannelEvent)] = []
     /// Audio each far channel sends from the next step on, or silence.
-    private var sending: [ChannelNumber: (audio: [Int16], loop: Bool)] = [:]
-    private var sendPosition: [ChannelNumber: Int] = [:]
-    private var silence = [Int16](repeating: 0, count: 160)
+    private var audio = FarAudio()
 
     init(config text: String, dataDirectory: String) throws(BenchFailure) {
         (box, far) = try VBoardSetup.backends(boxSpans: [SpanID(1), SpanID(3)])
@@ -76,23 +74,9 @@ final class Bench {
     func step() {
         for end in [far, farLines].compactMap({ $0 }) {
             for c in end.channels.map(\.number) where end.isOpen(c) {
-                var block = silence
-                if let (audio, loop) = sending[c] {
-                    var at = sendPosition[c, default: 0]
-                    if at >= audio.count && loop { at = 0 }
-                    if at < audio.count {
-                        let part = audio[at..<min(at + 160, audio.count)]
-                        block.replaceSubrange(0..<part.count, with: part)
-                    } else {
-                        sending[c] = nil
-                    }
-                    sendPosition[c] = at + 160
-                }
-                block.withUnsafeBufferPointer { try? end.write(c, $0) }
-                var input = [Int16](repeating: 0, count: 160)
-                do { try input.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try end.read(c, into: p) } } catch {}
+                let (input, events) = FarAudio.exchange(end, c, audio.nextBlock(c))
                 heard[c] = input
-                while let e = try? end.nextEvent(c) { farLog.append((tick, c, e)) }
+                for e in events { farLog.append((tick, c, e)) }
             }
         }
         center.media.tick()
@@ -101,15 +85,12 @@ final class Bench {
     }
 
     /// Sends audio from a far channel, once or looped until `stopSending`.
-    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) {
-        sending[c] = (audio, loop)
-        sendPosition[c] = 0
-    }
+    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) { self.audio.send(c, audio, loop: loop) }
 
-    func stopSending(_ c: ChannelNumber) { sending[c] = nil }
+    func stopSending(_ c: ChannelNumber) { audio.stop(c) }
 
     /// Whether a far channel is still sending audio given to `send`.
-    func isSending(_ c: ChannelNumber) -> Bool { sending[c] != nil }
+    func isSending(_ c: ChannelNumber) -> Bool { audio.isSending(c) }
 
     /// DTMF keys as audio: 70 ms tones, 70 ms gaps, at -10 dBm0.
     static func dtmf(_ keys: String) -> [Int16] {

@@ -22,7 +22,7 @@ enum VBoardSetup {
         } catch { throw BenchFailure("set-up: \(error)") }
     }
 
-    static func center(config text: String, file: String, dataDirectory: String, box: DAHDIBackend) throws(BenchFailure) -> SimulatedCenter {
+    static func center(config text: String, file: String, dataDirectory: String, box: ChannelBackend) throws(BenchFailure) -> SimulatedCenter {
         var options = CenterOptions()
         options.dataDirectory = dataDirectory
         options.demo = true

@@ -4,13 +4,20 @@
 // and 3 are Kefu's side and spans 2 and 4 the test exchange and phones: the
 // channel contract, a whole call through kefud's graph, then on a center with
 // lines on two spans: feature codes from an agent's phone, DTMF caller ID, the
-// ring cadence, and span 3's alarm mid-call and its recovery. Prints one line
+// ring cadence, and span 3's alarm mid-call and its recovery; then kefu
+// setup's scan and port tests (SetupChecks.swift; `vboard-check --setup` alone). Prints one line
 // per check and a closing "N passed, N failed"; exits non-zero when any check
 // fails. Argument: the directory for the calls' data.
 // Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
 //
+// `vboard-check --e1-pri DATA` instead runs the E1 checks on the E1 board
+// (guest/e1-pri.conf: two looped 31-timeslot spans under ISDN PRI).
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
+//
+// `vboard-check --exchange-call` plays the exchange and a phone on span 2
+// for one call through a kefud running on its own (ExchangeCall.swift;
+// image/test.sh, in the appliance image).
 import Channels
 import DAHDIChannels
 import KefuTesting
@@ -19,9 +26,24 @@ import KefuTesting
 import Glibc
 #endif
 
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--e1-pri" {
+    // The E1 board (guest/e1-pri.conf): PRI calls in and out.
+    let data = CommandLine.arguments[2]
+    _ = mkdir(data, 0o750)
+    var failures = 0
+    for (name, broken) in e1PRIChecks(dataDirectory: data + "/e1-pri") {
+        print(broken.isEmpty ? "PASS \(name)" : "FAIL \(name): " + broken.joined(separator: "; "))
+        if !broken.isEmpty { failures += 1 }
+    }
+    print("vboard-check --e1-pri: \(failures == 0 ? "all passed" : "\(failures) failed")")
+    exit(failures == 0 ? 0 : 1)
+}
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
     let a = CommandLine.arguments
     exit(powerCutLife(data: a[2], ledgerPath: a[3], seconds: a.count > 4 ? Int(a[4]) ?? 120 : 120))
+}
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--exchange-call" {
+    exit(exchangeCall())
 }
 let channels: [ChannelInfo]
 do {
@@ -41,6 +63,11 @@ var passed = 0, failed = 0
         failed += 1
     }
 }
+if CommandLine.arguments.dropFirst().first == "--setup" {
+    for (name, broken) in setupChecks() { report(name, broken) }
+    print("vboard-check: \(passed) passed, \(failed) failed")
+    exit(failed == 0 ? 0 : 1)
+}
 for (name, check) in ChannelContract.checks {
     let harness: DAHDIContractHarness
     do { harness = try DAHDIContractHarness() } catch {
@@ -56,6 +83,7 @@ let data = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/ke
 _ = mkdir(data, 0o750)
 let calls = [("fullCallOnRealDrivers", fullCall(dataDirectory: data + "/full-call"))] + twoSpanChecks(dataDirectory: data + "/two-spans")
     + lineLearningChecks(dataDirectory: data + "/line-learning")
+    + setupChecks()
 for (name, broken) in calls { report(name, broken) }
 print("vboard-check: \(passed) passed, \(failed) failed")
 exit(failed == 0 ? 0 : 1)

@@ -5,7 +5,8 @@
 #
 # Runs the board's selftest, then vboard-check (the channel contract and a
 # whole call through kefud's graph) on the real DAHDI drivers in the guest,
-# then the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
+# then vboard-check --e1-pri on the E1 board (PRI calls in and out), then
+# the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
 # Works wherever the checkout is: the guest has its own /tmp and /run, so when
 # the checkout lies there, the cache, the program and the share move to
 # /var/tmp (on the host's root, which the guest sees).
@@ -36,4 +37,7 @@ cd "$CHECK"
 # /tmp: the 9p share cannot map SQLite's shared-memory file.
 # VBOARD_GUEST: where vboard-check finds span4.conf (to take span 4 away and back).
 "$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" --env "KEFU_BIN=$CHECK/kefu" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
+# The E1 board (guest/e1-pri.conf): two looped 31-timeslot spans under ISDN PRI, kefud's graph on
+# span 1 and a PRI test exchange on span 2 (about 15 s).
+"$HERE/run.sh" --conf "$HERE/guest/e1-pri.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-pri /tmp/kefu-vboard-e1
 exec "$HERE/power-cut.sh" "$CHECK/vboard-check"

@@ -90,6 +90,8 @@ public final class LineLearner {
     private var blockLevels: [Double] = []
     private var quietRun = 0
     private var lastAnalysis = 0
+    /// The class of each block heard since the answer, made as it arrives.
+    private var classes: [ToneCadenceAnalysis.BlockClass] = []
 
     public init(mode: Mode) {
         self.mode = mode
@@ -114,10 +116,14 @@ public final class LineLearner {
         blockLevels.append(dB)
         quietRun = dB < quietBelow.dBm0 ? quietRun + samples.count : 0
         let heard = audio.count - answered
+        while answered + (classes.count + 1) * 160 <= audio.count {
+            classes.append(ToneCadenceAnalysis.classOfBlock(audio, from: answered + classes.count * 160))
+        }
         if heard - lastAnalysis >= 8000 {
             lastAnalysis = heard
-            let window = Array(audio[max(answered, audio.count - 8 * 8000)...])
-            if let tone = ToneCadenceAnalysis.lastTone(in: window, minimumCycles: toneCycles) {
+            let first = max(0, classes.count - 8 * 50)
+            let window = Array(audio[(answered + first * 160)...])
+            if let tone = ToneCadenceAnalysis.lastTone(in: window, classes: Array(classes[first...]), minimumCycles: toneCycles) {
                 return finish(.tone(tone), before: audio.count - window.count + tone.startSample)
             }
         }

@@ -58,19 +58,36 @@ public enum ToneCadenceAnalysis {
     /// A burst this long with no gap after it is a continuous tone.
     public static let continuousMilliseconds = 2500
 
-    struct BlockClass: Equatable {
+    /// What one 20 ms block holds: silence, a tone, or other sound.
+    public struct BlockClass: Equatable, Sendable {
         var frequencies: [Int]  // empty: not a tone
         var silent: Bool
     }
 
+    /// The class of each whole block of `samples`. A caller that hears a
+    /// line as it goes keeps these per block (`lastTone(in:classes:)`), so a
+    /// repeated look at the last seconds does not scan them again: the scan
+    /// is most of the cost, and a listener that falls behind the card loses
+    /// audio, which would shorten every cadence it measures.
+    public static func classes(of samples: [Int16]) -> [BlockClass] {
+        (0..<(samples.count / block)).map { classify(samples, from: $0 * block) }
+    }
+
+    /// The class of the block of 160 samples starting at `from`.
+    public static func classOfBlock(_ samples: [Int16], from: Int) -> BlockClass { classify(samples, from: from) }
+
     /// The last regular tone with at least `minimumCycles` bursts (or a
     /// continuous tone of `continuousMilliseconds`) in `samples`, or nil.
     public static func lastTone(in samples: [Int16], minimumCycles: Int = 3) -> LearnedToneShape? {
-        let blocks = samples.count / block
+        lastTone(in: samples, classes: classes(of: samples), minimumCycles: minimumCycles)
+    }
+
+    /// As `lastTone(in:minimumCycles:)`, with the blocks already classed
+    /// (`classes[b]` is the class of samples `b*160..<(b+1)*160`).
+    public static func lastTone(in samples: [Int16], classes: [BlockClass], minimumCycles: Int = 3) -> LearnedToneShape? {
+        let blocks = min(samples.count / block, classes.count)
         guard blocks > 2 else { return nil }
-        var classes: [BlockClass] = []
-        classes.reserveCapacity(blocks)
-        for b in 0..<blocks { classes.append(classify(samples, from: b * block)) }
+        let classes = classes.prefix(blocks)
         guard let last = classes.lastIndex(where: { !$0.frequencies.isEmpty }) else { return nil }
         let key = classes[last].frequencies
         let isKey = classes.map { sameTone($0.frequencies, key) }

@@ -37,7 +37,9 @@ public final class MediaLoop: @unchecked Sendable {
     private let readErrors = Atomic<Int>(0)
     private let writeErrors = Atomic<Int>(0)
 
-    public init(backend: ChannelBackend, prompts: PromptTable, plan: TonePlan = .china,
+    /// `plan`: the tones every channel listens for; `linePlans`: a channel's
+    /// own plan instead (a line with a learned hang-up tone).
+    public init(backend: ChannelBackend, prompts: PromptTable, plan: TonePlan = .china, linePlans: [ChannelNumber: TonePlan] = [:],
                 commandCapacity: Int = 1024, eventCapacity: Int = 4096, clips: ClipTable = ClipTable(slots: 2, seconds: 1)) {
         self.backend = backend
         blockSize = backend.blockSize
@@ -52,7 +54,7 @@ public final class MediaLoop: @unchecked Sendable {
         output = .allocate(capacity: n * blockSize)
         output.initialize(repeating: 0, count: n * blockSize)
         attached = Array(repeating: false, count: n)
-        dsp = (0..<n).map { _ in ChannelDSP(plan: plan, features: []) }
+        dsp = numbers.map { ChannelDSP(plan: linePlans[$0] ?? plan, features: []) }
         hears = Array(repeating: (-1, -1, -1), count: n)
         playing = Array(repeating: -1, count: n)
         playPosition = Array(repeating: 0, count: n)

@@ -6,7 +6,7 @@ extension ConfigDecoder {
         guard let channel = Int(name.value), (1...1024).contains(channel) else {
             sink.error(name.line, "[learned.\(name.value)]: the name must be the line's channel number (1-1024)",
                        "[learned.\(name.value)]：名称必须是该线路的通道号（1-1024）")
-            r.finish()
+            _ = r.allEntries()  // one error for the table, not one per key
             return nil
         }
         let disconnect = choice(r, "disconnect", LearnedLine.Disconnect.self)

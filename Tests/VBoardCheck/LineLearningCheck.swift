@@ -47,6 +47,12 @@ func lineLearningChecks(dataDirectory: String) -> [(String, [String])] {
             if !exited, waitpid(child, &status, WNOHANG) == child { exited = true }
             return exited
         }
+        // The installer calls once the box says it is listening (caller ID sent before that is lost).
+        var waited = 0
+        while !done(), waited < 400, !((try? String(contentsOfFileAt: log)) ?? "").contains("waiting up to") {
+            usleep(50_000)
+            waited += 1
+        }
         learnBroken += exchange.testCall(b, done: done)
         if !exited { kill(child, SIGKILL); waitpid(child, &status, 0) }
         let output = (try? String(contentsOfFileAt: log)) ?? ""
@@ -59,7 +65,9 @@ func lineLearningChecks(dataDirectory: String) -> [(String, [String])] {
     for b in learningBehaviours {
         guard let l = loaded.config.learned(b.line) else { learnBroken.append("no [learned.\(b.line)] in kefu.toml"); continue }
         if l.disconnect.rawValue != b.expectDisconnect { learnBroken.append("line \(b.line): learned disconnect \(l.disconnect.rawValue), expected \(b.expectDisconnect)") }
-        if l.tone?.text != b.expectTone { learnBroken.append("line \(b.line): learned tone \(l.tone?.text ?? "none"), expected \(b.expectTone ?? "none")") }
+        if !toneMatches(l.tone, b.expectTone) {
+            learnBroken.append("line \(b.line): learned tone \(l.tone?.text ?? "none"), expected \(b.expectTone ?? "none") (±5 Hz, ±20 ms)")
+        }
         if l.callerID?.rawValue != b.expectCallerID { learnBroken.append("line \(b.line): learned caller ID \(l.callerID?.rawValue ?? "-"), expected \(b.expectCallerID)") }
         if let on = l.ringOnMilliseconds, let off = l.ringOffMilliseconds {
             if !(900...1200).contains(on) || !(3700...4200).contains(off) { learnBroken.append("line \(b.line): ring \(on)/\(off) ms, expected about 1000/4000") }
@@ -146,5 +154,20 @@ extension String {
             bytes += buffer[0..<n]
         }
         self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Whether a learned tone is the one the exchange played: each frequency
+/// within 5 Hz, burst and gap within 20 ms (one 20 ms block of the card: the
+/// guest under emulation may deliver a block late or early).
+func toneMatches(_ got: LearnedLine.Tone?, _ expected: String?) -> Bool {
+    guard let expected else { return got == nil }
+    guard let got, case .success(let want) = LearnedLine.Tone.parse(expected) else { return false }
+    guard got.frequencies.count == want.frequencies.count,
+          zip(got.frequencies, want.frequencies).allSatisfy({ abs($0 - $1) <= 5 }) else { return false }
+    switch (got.onMilliseconds, want.onMilliseconds) {
+    case (nil, nil): return true
+    case (let a?, let b?): return abs(a - b) <= 20 && abs(got.offMilliseconds - want.offMilliseconds) <= 20
+    default: return false
     }
 }

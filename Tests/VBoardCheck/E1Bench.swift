@@ -10,12 +10,11 @@ import KefuDaemon
 import Telephony
 import Synchronization
 
-/// kefud's graph on span 1 of the E1 board (guest/e1-pri.conf), its E1
-/// signalled by PRI (user side, as a box faces the exchange), and the test
-/// exchange on span 2: the same PRI link in the network role, with its own
-/// B channels. Stepped one block at a time like `Bench`: the exchange's
-/// channels act, then the media loop and call control run.
-final class E1PRIBench {
+/// kefud's graph on span 1 of the E1 board and the test exchange on span 2,
+/// each an `E1Board` over its span's channels (E1PRIBench.swift and
+/// E1R2Bench.swift build them). Stepped one block at a time like `Bench`:
+/// the exchange's channels act, then the media loop and call control run.
+final class E1Bench {
     let box: E1Board
     let exchange: E1Board
     let center: SimulatedCenter
@@ -25,34 +24,15 @@ final class E1PRIBench {
     private(set) var heard: [ChannelNumber: [Int16]] = [:]
     private(set) var farLog: [(tick: Int, channel: ChannelNumber, event: ChannelEvent)] = []
     private var audio = FarAudio()
-    private let signallingLog = SignallingLog()
+    let signallingLog: SignallingLog
 
-    init(config text: String, dataDirectory: String, exchangeANI: String, exchangeChannels: [ChannelNumber]) throws(BenchFailure) {
-        let all: [ChannelInfo]
-        do { all = try DAHDIDiscovery.channels() } catch { throw BenchFailure("discovery: \(error)") }
-        let span1 = all.filter { $0.span == SpanID(1) }, span2 = all.filter { $0.span == SpanID(2) }
-        guard span1.count == 30, span2.count == 30, span1.allSatisfy({ $0.signalling == .e1PRI }) else {
-            throw BenchFailure("the E1 board needs 30 PRI B channels on spans 1 and 2; found \(span1.count) and \(span2.count)")
-        }
+    init(box: E1Board, exchange: E1Board, center: SimulatedCenter, exchangeChannels: [ChannelNumber], log: SignallingLog) {
+        self.box = box
+        self.exchange = exchange
+        self.center = center
         self.exchangeChannels = exchangeChannels
-        let log = signallingLog
-        do {
-            let card = try DAHDIBackend(channels: span1)
-            try card.setToneZone("cn")
-            let loaded = ConfigLoader.load(text, file: "e1-pri.toml")
-            guard let board = try E1Lines.board(card, config: loaded.config, log: { line in log.add("box: " + line) }) else {
-                throw BenchFailure("the config has no e1-pri line group")
-            }
-            box = board
-            let far = try DAHDIBackend(channels: span2)
-            let link = try PRILink(.init(span: SpanID(2), dChannel: ChannelNumber(47), bearers: span2.map(\.number), side: .network,
-                                         ownNumber: exchangeANI)) { line in log.add("exchange: " + line) }
-            exchange = E1Board(far, links: [link])
-            for c in exchangeChannels { try far.open(c) }
-            try far.setToneZone("cn")
-        } catch let failure as BenchFailure { throw failure } catch { throw BenchFailure("set-up: \(error)") }
-        center = try VBoardSetup.center(config: text, file: "e1-pri.toml", dataDirectory: dataDirectory, box: box)
-        // Both D channels are open: start Q.921 on both sides (a frame sent before the peer opens is lost).
+        signallingLog = log
+        // Both sides' channels are open: start their signalling (a PRI frame sent before the peer opens is lost).
         box.start()
         exchange.start()
     }
@@ -85,6 +65,20 @@ final class E1PRIBench {
     func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) { self.audio.send(c, audio, loop: loop) }
     func stopSending(_ c: ChannelNumber) { audio.stop(c) }
 
+    /// A 1 kHz tone from `a`, then from `b`, for 30 blocks each: the
+    /// loudest block the other end heard each time.
+    func bridgedEnergies(_ a: ChannelNumber, _ b: ChannelNumber) -> (atA: Double, atB: Double) {
+        send(b, Bench.tone(1000, seconds: 1), loop: true)
+        var atA = 0.0
+        run(30) { atA = max(atA, Bench.energy(heard[a] ?? [])); return false }
+        stopSending(b)
+        send(a, Bench.tone(1000, seconds: 1), loop: true)
+        var atB = 0.0
+        run(30) { atB = max(atB, Bench.energy(heard[b] ?? [])); return false }
+        stopSending(a)
+        return (atA, atB)
+    }
+
     func events(_ c: ChannelNumber, since: Int = 0) -> [ChannelEvent] {
         farLog.filter { $0.channel == c && $0.tick >= since }.map(\.event)
     }
@@ -102,6 +96,16 @@ final class E1PRIBench {
 /// Lines the signalling threads log, collected for the checking thread.
 final class SignallingLog: Sendable {
     private let lines = Mutex<[String]>([])
-    func add(_ line: String) { lines.withLock { $0.append(line) } }
+    /// Each line with the milliseconds since the log began (CLOCK_MONOTONIC).
+    private let start = SignallingLog.now()
+    func add(_ line: String) {
+        let ms = SignallingLog.now() - start
+        lines.withLock { $0.append("[\(ms / 1000).\(String(ms % 1000 + 1000).dropFirst())] " + line) }
+    }
+    static func now() -> Int {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
+    }
     func take() -> [String] { lines.withLock { l in defer { l.removeAll() }; return l } }
 }

@@ -54,9 +54,9 @@ func e1PRIChecks(dataDirectory: String) -> [(String, [String])] {
                  "priOutboundCallPlacedByKefuIsAnsweredWithAudioBothWays", "priDisconnectClearsBothCallsAndRecordsKeepTheNumbers"]
     let ani = "13800138000", dnis = "4008005555", callee = "13900139000"
     let caller = ChannelNumber(32), answering = ChannelNumber(33)  // exchange timeslots 1 and 2
-    let bench: E1PRIBench
+    let bench: E1Bench
     do {
-        bench = try E1PRIBench(config: e1PRIConfig, dataDirectory: dataDirectory, exchangeANI: ani, exchangeChannels: [caller, answering])
+        bench = try E1Bench.pri(config: e1PRIConfig, dataDirectory: dataDirectory, exchangeANI: ani, exchangeChannels: [caller, answering])
     } catch {
         return names.map { ($0, ["not run: \(error)"]) }
     }
@@ -121,14 +121,7 @@ func e1PRIChecks(dataDirectory: String) -> [(String, [String])] {
         let connected = bench.run(150) { bench.flow.calls[inbound]?.connected != nil }
         flush()
         if connected {
-            bench.send(answering, Bench.tone(1000, seconds: 1), loop: true)
-            var heardAtCaller = 0.0
-            bench.run(30) { heardAtCaller = max(heardAtCaller, Bench.energy(bench.heard[caller] ?? [])); return false }
-            bench.stopSending(answering)
-            bench.send(caller, Bench.tone(1000, seconds: 1), loop: true)
-            var heardAtCallee = 0.0
-            bench.run(30) { heardAtCallee = max(heardAtCallee, Bench.energy(bench.heard[answering] ?? [])); return false }
-            bench.stopSending(caller)
+            let (heardAtCaller, heardAtCallee) = bench.bridgedEnergies(caller, answering)
             print("  bridged audio energy: callee to caller \(Int(heardAtCaller)), caller to callee \(Int(heardAtCallee))")
             if heardAtCaller < 1e5 || heardAtCallee < 1e5 { broken.append("audio across the E1 bridge: \(Int(heardAtCaller)) and \(Int(heardAtCallee))") }
         } else {

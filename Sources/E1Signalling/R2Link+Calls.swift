@@ -70,11 +70,17 @@ extension R2Link {
 
     private func slot(_ chan: R2Chan?) -> Int? { chan.flatMap { slotOf[$0] } }
 
+    /// A fresh call record for the timeslot in `state`; openr2 reads its
+    /// audio (MF, then speech) only while a call is on it.
+    private func reset(_ i: Int, _ state: String, reading: Bool) {
+        if reading { openr2_chan_enable_read(slots[i].chan) } else { openr2_chan_disable_read(slots[i].chan) }
+        slots[i] = Slot(channel: slots[i].channel, chan: slots[i].chan)
+        setState(i, state)
+    }
+
     func seized(_ chan: R2Chan?) {
         guard let i = slot(chan) else { return }
-        openr2_chan_enable_read(slots[i].chan)
-        slots[i] = Slot(channel: slots[i].channel, chan: slots[i].chan)
-        setState(i, "seized")
+        reset(i, "seized", reading: true)
         log("\(slots[i].channel) seized by the far end: seize acknowledged, collecting DNIS and ANI")
     }
 
@@ -122,9 +128,7 @@ extension R2Link {
 
     func ended(_ chan: R2Chan?) {
         guard let i = slot(chan) else { return }
-        openr2_chan_disable_read(slots[i].chan)
-        slots[i] = Slot(channel: slots[i].channel, chan: slots[i].chan)
-        setState(i, "idle")
+        reset(i, "idle", reading: false)
         log("\(slots[i].channel) idle: call over")
     }
 
@@ -136,9 +140,7 @@ extension R2Link {
         if slots[i].state != "idle" && !slots[i].clearing {
             emit(slots[i].channel, .farEndCleared(TrunkClearing(cause: R2Codes.protocolError, text: R2Codes.causeText(R2Codes.protocolError))))
         }
-        openr2_chan_disable_read(slots[i].chan)
-        slots[i] = Slot(channel: slots[i].channel, chan: slots[i].chan)
-        setState(i, "idle")
+        reset(i, "idle", reading: false)
     }
 
     func lineState(_ chan: R2Chan?, blocked: Bool) {

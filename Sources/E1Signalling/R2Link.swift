@@ -85,9 +85,8 @@ public final class R2Link: @unchecked Sendable {
     public let received: [SampleRing]
     public let sent: [SampleRing]
     let log: @Sendable (String) -> Void
-    private let running = Atomic<Bool>(false)
     private let states = Mutex<[ChannelNumber: String]>([:])
-    private var thread: pthread_t?
+    private let thread = SignallingThread()
 
     // The signalling thread's own (set up before it starts).
     let context: R2Context
@@ -166,36 +165,20 @@ public final class R2Link: @unchecked Sendable {
     /// answered, calling, ringing, clearing, blocked.
     public var channelStates: [ChannelNumber: String] { states.withLock { $0 } }
 
+    /// Starts the signalling thread.
     public func start() {
-        guard !running.exchange(true, ordering: .relaxed) else { return }
-        let box = Unmanaged.passRetained(self)
-        var handle = pthread_t()
-        if pthread_create(&handle, nil, { raw in
-            let me = Unmanaged<R2Link>.fromOpaque(raw!).takeRetainedValue()
-            me.body()
-            return nil
-        }, box.toOpaque()) == 0 {
-            thread = handle
-        } else {
-            box.release()
-            running.store(false, ordering: .relaxed)
-            log("signalling thread not started: \(String(cString: strerror(errno)))")
-        }
+        if let why = thread.start({ [self] in body() }) { log("signalling thread not started: \(why)") }
     }
 
     /// Stops the thread; the timeslots stay as they are until the link goes.
-    public func stop() {
-        running.store(false, ordering: .relaxed)
-        if let thread { pthread_join(thread, nil) }
-        thread = nil
-    }
+    public func stop() { thread.stop() }
 
     // MARK: The signalling thread
 
     private func body() {
         log("MFC/R2 \(settings.variant) on \(settings.span): \(slots.count) timeslots, \(blockedChans.count) blocked, DNIS up to \(settings.maxDNIS) digits, ANI up to \(settings.maxANI)")
         let all = slots.map(\.chan) + blockedChans
-        while running.load(ordering: .relaxed) {
+        while thread.isRunning {
             while let command = commands.pop() { perform(command) }
             var wait: Int32 = 20
             for (i, chan) in all.enumerated() {

@@ -84,76 +84,23 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
     var results: [(String, [String])] = []
     func flush() { for line in bench.takeSignallingLog() { print("  " + line) } }
     func farState(_ c: ChannelNumber) -> String { bench.exchange.r2Links.first?.channelStates[c] ?? "-" }
-    func offered(_ c: ChannelNumber, since: Int) -> TrunkCall? {
-        for case .incomingCall(let call) in bench.events(c, since: since) { return call }
-        return nil
-    }
-    func cleared(_ c: ChannelNumber, since: Int) -> Bool {
-        bench.events(c, since: since).contains { if case .farEndCleared = $0 { return true }; return false }
-    }
-
     // 1. Idle and blocked bits cross: the exchange sees timeslot 31 blocked.
     let settled = bench.run(50) { farState(ChannelNumber(62)) == "blocked by far end" && farState(caller) == "idle" }
     flush()
     results.append((names[0], settled ? [] : ["after 1 s: exchange timeslot 31 '\(farState(ChannelNumber(62)))', timeslot 1 '\(farState(caller))'"]))
 
     // 2. Inbound: the exchange seizes timeslot 1 and sends DNIS, category and ANI.
-    var broken: [String] = []
-    let dialled = bench.tick, dialledAt = SignallingLog.now()
-    bench.signallingLog.add("check: the exchange calls \(dnis)")
-    do { try bench.exchange.dial(caller, digits: dnis) } catch { broken.append("exchange seizure: \(error)") }
-    let answered = bench.run(400) { bench.events(caller, since: dialled).contains(.farEndAnswered) }
-    flush()
     let line = ChannelNumber(1)
-    var callID: CallID?
-    if answered {
-        print("  seizure to answer \(SignallingLog.now() - dialledAt) ms")
-        callID = bench.flow.lines[line]?.call
-        if let id = callID, let record = bench.flow.calls[id] {
-            if record.callerID?.number != ani { broken.append("calling number on the call: \(record.callerID?.number ?? "none"), sent \(ani)") }
-            if record.called != dnis { broken.append("called number on the call: \(record.called ?? "none"), sent \(dnis)") }
-            if record.category != "national-subscriber" { broken.append("category on the call: \(record.category ?? "none")") }
-            if record.menuPath.first != "hotline" { broken.append("menus of the call: \(record.menuPath), expected the DNIS's 'hotline' first") }
-        } else { broken.append("no call on \(line) after the answer (line \(String(describing: bench.flow.lines[line])))") }
-        var loudest = 0.0
-        bench.run(60) { loudest = max(loudest, Bench.energy(bench.heard[caller] ?? [])); return false }
-        if loudest < 1e4 { broken.append("the exchange heard no greeting after the answer (energy \(Int(loudest)))") }
-        let shown = E1Lines.status(bench.box, config: bench.center.config, language: .english).joined()
-        let state = E1Lines.signallingState(bench.box, line)
-        print("  console: \(shown.trimmingCharacters(in: .whitespaces)); \(line) [\(state ?? "-")]")
-        if !shown.contains("1 of 29 channels in calls") || !shown.contains("1 held blocked") || state != "r2 answered" {
-            broken.append("console: '\(shown)', \(line) signalling '\(state ?? "none")'")
-        }
-    } else {
-        broken.append("no answer within 8 s of the seizure (events \(bench.events(caller, since: dialled)), line \(String(describing: bench.flow.lines[line])))")
-    }
+    let (callID, inboundProblems) = bench.inboundCallProblems(caller: caller, line: line, ani: ani, dnis: dnis, category: "national-subscriber",
+                                                  placed: "seizure", answer: "answer", blocks: 400,
+                                                  console: ["1 of 29 channels in calls", "1 held blocked"], state: "r2 answered")
+    var broken = inboundProblems
     results.append((names[1], broken))
     guard broken.isEmpty, let inbound = callID else { return results + names[2...].map { ($0, ["not reached: the inbound call failed"]) } }
 
     // 3. Key 1: Kefu seizes a timeslot towards the exchange; the exchange answers.
-    broken = []
-    bench.run(20)
-    let keyed = bench.tick, keyedAt = SignallingLog.now()
-    bench.signallingLog.add("check: the caller keys 1")
-    bench.send(caller, Bench.dtmf("1"))
-    let reached = bench.run(400) { offered(answering, since: keyed) != nil }
-    flush()
-    if reached, let call = offered(answering, since: keyed) {
-        print("  key to offered at the exchange \(SignallingLog.now() - keyedAt) ms: ANI \(call.calling), DNIS \(call.called), \(call.category ?? "-")")
-        if call.called != callee || call.calling != "4008001000" { broken.append("Kefu's call: from \(call.calling) to \(call.called), expected 4008001000 to \(callee)") }
-        do { try bench.exchange.hook(answering, .offHook) } catch { broken.append("exchange answer: \(error)") }
-        let connected = bench.run(150) { bench.flow.calls[inbound]?.connected != nil }
-        flush()
-        if connected {
-            let (atCaller, atCallee) = bench.bridgedEnergies(caller, answering)
-            print("  bridged audio energy: callee to caller \(Int(atCaller)), caller to callee \(Int(atCallee))")
-            if atCaller < 1e5 || atCallee < 1e5 { broken.append("audio across the E1 bridge: \(Int(atCaller)) and \(Int(atCallee))") }
-        } else {
-            broken.append("Kefu did not take the exchange's answer within 3 s (line \(String(describing: bench.flow.lines[line])))")
-        }
-    } else {
-        broken.append("no call from Kefu within 8 s of key 1 (line \(String(describing: bench.flow.lines[line])))")
-    }
+    broken = bench.outboundCallProblems(caller: caller, answering: answering, line: line, inbound: inbound, callee: callee, own: "4008001000",
+                                        placed: "seizure", answer: "answer", blocks: 400)
     results.append((names[2], broken))
     guard broken.isEmpty else { return results + names[3...].map { ($0, ["not reached: the outbound call failed"]) } }
 
@@ -163,7 +110,7 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
     bench.signallingLog.add("check: the exchange's caller hangs up")
     do { try bench.exchange.hook(caller, .onHook) } catch { broken.append("exchange clear-forward: \(error)") }
     let bothCleared = bench.run(150) {
-        cleared(answering, since: hungUp) && bench.flow.lines[line] == .idle && bench.center.control.records.count >= 2
+        bench.cleared(answering, since: hungUp) && bench.flow.lines[line] == .idle && bench.center.control.records.count >= 2
             && farState(caller) == "idle" && farState(answering) == "idle"
     }
     flush()
@@ -182,7 +129,7 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
         let keyed9 = bench.tick, keyed9At = SignallingLog.now()
         bench.signallingLog.add("check: the caller keys 9")
         bench.send(caller, Bench.dtmf("9"))
-        if bench.run(200, until: { cleared(caller, since: keyed9) && farState(caller) == "idle" }) {
+        if bench.run(200, until: { bench.cleared(caller, since: keyed9) && farState(caller) == "idle" }) {
             print("  key 9 to clear-back at the exchange and timeslot idle \(SignallingLog.now() - keyed9At) ms")
         } else {
             broken.append("no clear-back within 4 s of key 9 (events \(bench.events(caller, since: keyed9)), exchange timeslot \(farState(caller)))")
@@ -195,20 +142,12 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
 
     // The stored records keep ANI, DNIS and category.
     bench.center.store.stop()
-    var stored: [String] = []
+    var stored = bench.storedProblems(dataDirectory, inbound: inbound, ani: ani, dnis: dnis, category: "national-subscriber", callee: callee)
     do {
-        let store = try CallStore(path: dataDirectory + "/kefu.db")
-        if let row = try store.call(Int64(inbound.rawValue)) {
-            print("  stored call-\(inbound.rawValue): caller \(row.callerNumber ?? "-") called \(row.calledNumber ?? "-") category \(row.callerCategory ?? "-") end \(row.endReason ?? "-") release \(row.release?.text(chinese: false) ?? "-")")
-            if row.callerNumber != ani || row.calledNumber != dnis || row.callerCategory != "national-subscriber" {
-                stored.append("stored call: \(row.callerNumber ?? "none") to \(row.calledNumber ?? "none"), category \(row.callerCategory ?? "none")")
-            }
-            if row.release?.kind != .networkClear { stored.append("stored release: \(row.release?.kind.rawValue ?? "none"), expected network-clear") }
-        } else { stored.append("call-\(inbound.rawValue) is not in the database") }
-        let leg = try store.call(Int64(inbound.rawValue + 1))
-        if leg?.direction != "transfer" || leg?.callerNumber != callee { stored.append("stored outbound call: \(leg?.direction ?? "none") to \(leg?.callerNumber ?? "none")") }
-        let main = try store.call(Int64(inbound.rawValue + 2))
-        if main?.calledNumber != other || main?.callerNumber != ani { broken.append("stored second call: \(main?.callerNumber ?? "none") to \(main?.calledNumber ?? "none")") }
+        let main = try CallStore(path: dataDirectory + "/kefu.db").call(Int64(inbound.rawValue + 2))
+        if main?.calledNumber != other || main?.callerNumber != ani {
+            broken.append("stored second call: \(main?.callerNumber ?? "none") to \(main?.calledNumber ?? "none")")
+        }
     } catch { stored.append("database: \(error)") }
     results[3].1 += stored
     results.append((names[4], broken))

@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "Channels"),
         .target(name: "DAHDIChannels", dependencies: ["Channels", "CDAHDI", "DSP"]),
         // E1 signalling threads (ISDN PRI now; MFC/R2 next) and the board that routes E1 channels through them.
-        .target(name: "E1Signalling", dependencies: ["Channels", "DAHDIChannels", "CPri"]),
+        .target(name: "E1Signalling", dependencies: ["Channels", "DAHDIChannels", "DSP", "CPri", "COpenR2"]),
         .target(name: "SimChannels", dependencies: ["Channels", "DSP", "CLinuxRT", "Telephony"]),
         .target(name: "DSP", dependencies: ["CSpanDSP", "Telephony"]),
         .target(name: "Sealing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -120,6 +120,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Records"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "Config", "Reports", "Telephony"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "E1SignallingTests", dependencies: ["E1Signalling", "Channels", "COpenR2"]),
         .testTarget(name: "IVRTests", dependencies: ["IVR", "Config", "Telephony"]),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "CLinuxRT"]),

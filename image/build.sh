@@ -78,7 +78,7 @@ log "kernel $VB_KREL ($VB_KVER), DAHDI modules ${VB_DAHDI_MODVER:-?} from dahdi-
 
 # ------------------------------------------------------------------ 2. Debian base
 PKGS=(systemd systemd-sysv udev systemd-boot dbus kmod procps less iproute2 sqlite3
-      dahdi libspandsp2 libtonezone2.0 libsqlite3-0 libasound2 libpri1.4)
+      dahdi libspandsp2 libtonezone2.0 libsqlite3-0 libasound2 libpri1.4 libopenr2-3)
 BKEY=$(printf '%s\n' bookworm "$MIRROR" "${PKGS[@]}" | sha256sum | cut -c1-12)
 BASE=$CACHE/base-$BKEY.tar
 step "Debian 12 base (mmdebstrap minbase + ${#PKGS[@]} packages)"

@@ -173,7 +173,7 @@ public struct CenterPlan: Sendable {
                 }
             case .fxs:
                 phones += group.channels.map(ChannelNumber.init)
-            case .pri:
+            case .pri, .r2:
                 for c in group.channels {
                     var line = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage,
                                     maxCall: group.maxCall.map { SampleTime(milliseconds: Int64($0)) })
@@ -185,8 +185,6 @@ public struct CenterPlan: Sendable {
                     outboundLines += group.channels.map(ChannelNumber.init)
                     groupLines[group.name] = group.channels.map(ChannelNumber.init)
                 }
-            case .r2:
-                startNotes.append("line group '\(group.name)' (\(group.signalling.rawValue), line \(group.line)) is not served yet: MFC/R2 signalling is not implemented (analog fxo and e1-pri lines are)")
             }
         }
         lineOrder = lines.keys.sorted()

@@ -4,7 +4,7 @@
 /// say which signalling takes them.
 extension ConfigDecoder {
     static let priKeys = ["d_channel", "switch_type", "pri_side"]
-    static let r2Keys = ["r2_variant", "dnis_digits", "ani_digits"]
+    static let r2Keys = ["r2_variant", "dnis_digits", "ani_digits", "r2_protocol_file"]
     static let e1Keys = ["framing", "line_code", "crc4", "own_number", "dnis", "signalling_log"]
 
     func e1Settings(_ group: LineGroup, _ r: TableReader) -> E1Settings? {
@@ -55,6 +55,14 @@ extension ConfigDecoder {
             if let v = choice(r, "r2_variant", E1Settings.R2Variant.self) { e1.r2Variant = v }
             if let n = r.int("dnis_digits", in: 1...20) { e1.dnisDigits = n.value }
             if let n = r.int("ani_digits", in: 0...20) { e1.aniDigits = n.value }
+            if let file = r.string("r2_protocol_file") {
+                if file.value.hasPrefix("/") && file.value.count > 1 {
+                    e1.r2ProtocolFile = file
+                } else {
+                    sink.error(file.line, "'r2_protocol_file' in \(r.path) must be an absolute path to an openr2 protocol file, not '\(file.value)'",
+                               "\(r.path) 中的 'r2_protocol_file' 必须是 openr2 协议文件的绝对路径，不能是 '\(file.value)'")
+                }
+            }
         }
         if group.channels.count > 30 {
             sink.error(group.channelsLine, "'channels' in \(r.path) lists \(group.channels.count) channels; an E1 has 30 bearer channels",

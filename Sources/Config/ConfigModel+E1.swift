@@ -46,8 +46,11 @@ public struct E1Settings: Sendable, Equatable {
     public var r2Variant: R2Variant = .cn
     /// R2: how many DNIS digits to ask for before the call is offered.
     public var dnisDigits = 4
-    /// R2: the most ANI digits to ask for.
+    /// R2: the most ANI digits to ask for (0: neither category nor ANI is asked for).
     public var aniDigits = 20
+    /// R2: an openr2 advanced protocol file (timers, which group A signal
+    /// asks for what) loaded over the variant, for exchanges that differ.
+    public var r2ProtocolFile: Located<String>?
     /// Log the signalling in detail (PRI: Q.921 states and every Q.931
     /// message decoded), for installers bringing a span up.
     public var logFrames = false

@@ -57,10 +57,9 @@ public final class PRILink: @unchecked Sendable {
     public let events = SPSCRing<StampedChannelEvent>(capacity: 512)
     let dChannel: DAHDIDChannel
     let log: @Sendable (String) -> Void
-    private let running = Atomic<Bool>(false)
     private let linkUp = Atomic<Bool>(false)
     private let states = Mutex<[ChannelNumber: String]>([:])
-    private var thread: pthread_t?
+    private let thread = SignallingThread()
 
     // The signalling thread's own.
     var pri: OpaquePointer?
@@ -93,28 +92,11 @@ public final class PRILink: @unchecked Sendable {
 
     /// Starts the signalling thread (Q.921 comes up from here).
     public func start() {
-        guard !running.exchange(true, ordering: .relaxed) else { return }
-        let box = Unmanaged.passRetained(self)
-        var handle = pthread_t()
-        if pthread_create(&handle, nil, { raw in
-            let me = Unmanaged<PRILink>.fromOpaque(raw!).takeRetainedValue()
-            me.body()
-            return nil
-        }, box.toOpaque()) == 0 {
-            thread = handle
-        } else {
-            box.release()
-            running.store(false, ordering: .relaxed)
-            log("signalling thread not started: \(String(cString: strerror(errno)))")
-        }
+        if let why = thread.start({ [self] in body() }) { log("signalling thread not started: \(why)") }
     }
 
     /// Stops the thread (calls in progress are left to the far end's timers).
-    public func stop() {
-        running.store(false, ordering: .relaxed)
-        if let thread { pthread_join(thread, nil) }
-        thread = nil
-    }
+    public func stop() { thread.stop() }
 
     // MARK: The signalling thread
 
@@ -129,7 +111,7 @@ public final class PRILink: @unchecked Sendable {
         pri = p
         pri_set_debug(p, settings.logFrames ? CPri_logMask() : 0)
         log("PRI \(settings.variant.rawValue) \(settings.side.rawValue) side on \(settings.span), D channel \(settings.dChannel), B channels \(settings.bearers.count)")
-        while running.load(ordering: .relaxed) {
+        while thread.isRunning {
             while let command = commands.pop() { perform(command) }
             var wait: Int32 = 20
             if let next = pri_schedule_next(p) { wait = max(0, min(wait, PRILink.milliseconds(until: next.pointee))) }

@@ -56,7 +56,7 @@ public enum CenterLoader {
             case .fxo: wanted = .fxoLine
             case .fxs: wanted = .fxsPhone
             case .pri: wanted = .e1PRI
-            case .r2: continue  // not served yet (said at start)
+            case .r2: wanted = .e1CAS
             }
             let wrong = group.channels.filter { have[$0] != wanted }
             guard !wrong.isEmpty else { continue }

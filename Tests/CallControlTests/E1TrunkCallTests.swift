@@ -16,7 +16,7 @@ import Telephony
 
     /// The example center with its lines 1-8 turned into an E1 PRI group
     /// whose hotline 4008005555 goes straight to the support menu.
-    static func e1Config(menu: Bool = true) -> (String) -> String {
+    static func e1Config(menu: Bool = true, r2: Bool = false) -> (String) -> String {
         { text in
             text.replacingOccurrences(of: """
                 [lines.pstn]
@@ -26,9 +26,9 @@ import Telephony
                 caller_id = "fsk"
                 """, with: """
                 [lines.pstn]
-                signalling = "e1-pri"
+                signalling = "\(r2 ? "e1-r2" : "e1-pri")"
                 channels = "1-8"
-                d_channel = 16
+                \(r2 ? "dnis_digits = 10" : "d_channel = 16")
                 \(menu ? "menu = \"main\"" : "")
                 [lines.pstn.dnis]
                 "4008005555" = "support"
@@ -36,9 +36,9 @@ import Telephony
         }
     }
 
-    func rig(menu: Bool = true) throws -> (CenterRig, ScriptedTrunks) {
+    func rig(menu: Bool = true, r2: Bool = false) throws -> (CenterRig, ScriptedTrunks) {
         var trunks: ScriptedTrunks?
-        let rig = try CenterRig(at: "2026-03-04", 10, edit: Self.e1Config(menu: menu)) { board in
+        let rig = try CenterRig(at: "2026-03-04", 10, edit: Self.e1Config(menu: menu, r2: r2)) { board in
             let t = ScriptedTrunks(board, trunks: Set((1...8).map(ChannelNumber.init)))
             trunks = t
             return t
@@ -65,6 +65,20 @@ import Telephony
         #expect(record.called == "4008005555" && record.callerID?.number == Self.ani)
         #expect(rig.control.flow.lines[line] == .idle)
         #expect(trunks.asked == ["ch1 answer"], "the network cleared: nothing more to send (the link answers the DISCONNECT itself)")
+    }
+
+    @Test("an MFC/R2 group is served like PRI: DNIS picks the menu, the record keeps ANI, DNIS and the caller's category")
+    func r2GroupIsServedWithCategory() throws {
+        let (rig, trunks) = try rig(r2: true)
+        #expect(rig.control.flow.plan.startNotes.allSatisfy { !$0.contains("e1-r2") }, "\(rig.control.flow.plan.startNotes)")
+        trunks.network(line, .incomingCall(TrunkCall(calling: Self.ani, called: "4008005555", category: "national-subscriber")))
+        #expect(rig.run(upTo: 100, listening: [line]) { rig.prompts(heardOn: self.line).contains("zh/support-menu.wav") })
+        #expect(trunks.asked == ["ch1 answer"])
+        trunks.network(line, .farEndCleared(TrunkClearing(cause: 16, text: "normal call clearing")))
+        #expect(rig.run(upTo: 10) { !rig.control.records.isEmpty })
+        let record = try #require(rig.control.records.first)
+        #expect(record.callerID?.number == Self.ani && record.called == "4008005555" && record.category == "national-subscriber")
+        #expect(record.release == ReleaseReason(.networkClear, detail: "normal call clearing", count: 16))
     }
 
     @Test("a number not in the DNIS table goes to the group's menu")

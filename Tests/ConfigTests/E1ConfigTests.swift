@@ -51,6 +51,18 @@ import Testing
         #expect(e1.framing == .cas && e1.r2Variant == .cn && e1.dnisDigits == 8 && e1.aniDigits == 11)
     }
 
+    @Test("an e1-r2 group takes an absolute openr2 protocol file; a relative one is refused with the reason")
+    func r2ProtocolFileMustBeAbsolute() throws {
+        let base = minimalConfig + "\n[lines.r2]\nsignalling = \"e1-r2\"\nchannels = \"33-47\"\nmenu = \"main\"\n"
+        let good = load(base + "r2_protocol_file = \"/etc/kefu/r2-cn.conf\"\n")
+        #expect(good.diagnostics.errors.isEmpty, "\(good.diagnostics.errors)")
+        #expect(good.config.lineGroup("r2")?.e1?.r2ProtocolFile?.value == "/etc/kefu/r2-cn.conf")
+        #expect(load(base).config.lineGroup("r2")?.e1?.r2ProtocolFile == nil)
+        #expect(errors(base + "r2_protocol_file = \"r2-cn.conf\"\n") == [
+            "27: 'r2_protocol_file' in [lines.r2] must be an absolute path to an openr2 protocol file, not 'r2-cn.conf'",
+        ])
+    }
+
     @Test("a PRI group without a D channel, or with the D channel among its bearers, is refused")
     func priNeedsItsDChannelApart() {
         let base = minimalConfig + "\n[lines.e1]\nsignalling = \"e1-pri\"\nchannels = \"32-46\"\nmenu = \"main\"\n"

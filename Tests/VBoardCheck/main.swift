@@ -13,7 +13,8 @@
 // Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
 //
 // `vboard-check --e1-pri DATA` instead runs the E1 checks on the E1 board
-// (guest/e1-pri.conf: two looped 31-timeslot spans under ISDN PRI).
+// (guest/e1-pri.conf: two looped 31-timeslot spans under ISDN PRI);
+// `vboard-check --e1-r2 DATA` the same under MFC/R2 (guest/e1-r2.conf).
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
 //
@@ -28,16 +29,16 @@ import KefuTesting
 import Glibc
 #endif
 
-if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--e1-pri" {
-    // The E1 board (guest/e1-pri.conf): PRI calls in and out.
-    let data = CommandLine.arguments[2]
+if CommandLine.arguments.count >= 3, ["--e1-pri", "--e1-r2"].contains(CommandLine.arguments[1]) {
+    // The E1 boards (guest/e1-pri.conf, guest/e1-r2.conf): PRI or MFC/R2 calls in and out.
+    let data = CommandLine.arguments[2], pri = CommandLine.arguments[1] == "--e1-pri"
     _ = mkdir(data, 0o750)
     var failures = 0
-    for (name, broken) in e1PRIChecks(dataDirectory: data + "/e1-pri") {
+    for (name, broken) in pri ? e1PRIChecks(dataDirectory: data + "/e1-pri") : e1R2Checks(dataDirectory: data + "/e1-r2") {
         print(broken.isEmpty ? "PASS \(name)" : "FAIL \(name): " + broken.joined(separator: "; "))
         if !broken.isEmpty { failures += 1 }
     }
-    print("vboard-check --e1-pri: \(failures == 0 ? "all passed" : "\(failures) failed")")
+    print("vboard-check \(CommandLine.arguments[1]): \(failures == 0 ? "all passed" : "\(failures) failed")")
     exit(failures == 0 ? 0 : 1)
 }
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {

@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CallControl
+import Channels
+import E1Signalling
+import Foundation
+import KefuDaemon
+import Storage
+
+/// The center on the MFC/R2 E1 board: one R2 group on timeslots 1-30 of
+/// span 1 except 16 and 31 (31 is not served: it must be held blocked),
+/// whose hotline 4008005555 goes to the "hotline" menu, where key 1 puts the
+/// caller through to 13900139000 on the same E1; other numbers go to "main",
+/// where 9 hangs up. `PROTOCOL` is replaced by the openr2 protocol file.
+let e1R2Config = """
+[system]
+languages = ["zh"]
+board = "dahdi"
+
+[lines.r2]
+signalling = "e1-r2"
+span = 1
+channels = "1-15,17-30"
+framing = "cas"
+line_code = "hdb3"
+crc4 = false
+r2_variant = "cn"
+dnis_digits = 10
+ani_digits = 15
+own_number = "4008001000"
+r2_protocol_file = "PROTOCOL"
+menu = "main"
+[lines.r2.dnis]
+"4008005555" = "hotline"
+
+[menus.main]
+prompt = "greeting"
+timeout = 8
+[menus.main.keys]
+9 = "hangup"
+
+[menus.hotline]
+prompt = "greeting"
+timeout = 8
+[menus.hotline.keys]
+1 = "dial r2 13900139000"
+
+[recording]
+min_free_mb = 50
+"""
+
+/// openr2 1.3.3's China variant asks for the next ANI digit and the next
+/// DNIS digit with the same group A signal (A-1), and its calling side
+/// always answers A-1 with DNIS: between two openr2 ends ANI never crosses.
+/// Both ends here ask for ANI with A-5 (the ITU assignment) instead.
+let r2ANIOnA5 = "mf_ga_tones.request_next_ani_digit=5\n"
+
+/// The R2 checks, in order, each with what it found broken.
+func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
+    let names = ["r2TimeslotsStartIdleAndTheUnservedOneIsHeldBlocked", "r2InboundCallDeliversANIDNISAndCategoryIntoTheHotlineMenu",
+                 "r2OutboundCallPlacedByKefuIsAnsweredWithAudioBothWays", "r2ClearForwardFromTheExchangeClearsBothCallsAndRecordsKeepANIAndDNIS",
+                 "r2KefuClearsBackWhenTheMenuHangsUp"]
+    let ani = "13800138000", dnis = "4008005555", callee = "13900139000", other = "4008001234"
+    let caller = ChannelNumber(32), answering = ChannelNumber(33)  // exchange timeslots 1 and 2
+    let protocolFile = dataDirectory + "-r2-ani-a5.conf"
+    let bench: E1Bench
+    do {
+        let written = r2ANIOnA5.withCString { text in
+            guard let f = fopen(protocolFile, "w") else { return false }
+            defer { fclose(f) }
+            return fputs(text, f) >= 0
+        }
+        guard written else { throw BenchFailure("cannot write \(protocolFile)") }
+        bench = try E1Bench.r2(config: e1R2Config.replacingOccurrences(of: "PROTOCOL", with: protocolFile), dataDirectory: dataDirectory,
+                               exchangeANI: ani, exchangeDNIS: callee, protocolFile: protocolFile, exchangeChannels: [caller, answering])
+    } catch {
+        return names.map { ($0, ["not run: \(error)"]) }
+    }
+    defer {
+        bench.close()
+        for line in bench.takeSignallingLog() { print("  " + line) }
+    }
+    var results: [(String, [String])] = []
+    func flush() { for line in bench.takeSignallingLog() { print("  " + line) } }
+    func farState(_ c: ChannelNumber) -> String { bench.exchange.r2Links.first?.channelStates[c] ?? "-" }
+    // 1. Idle and blocked bits cross: the exchange sees timeslot 31 blocked.
+    let settled = bench.run(50) { farState(ChannelNumber(62)) == "blocked by far end" && farState(caller) == "idle" }
+    flush()
+    results.append((names[0], settled ? [] : ["after 1 s: exchange timeslot 31 '\(farState(ChannelNumber(62)))', timeslot 1 '\(farState(caller))'"]))
+
+    // 2. Inbound: the exchange seizes timeslot 1 and sends DNIS, category and ANI.
+    let line = ChannelNumber(1)
+    let (callID, inboundProblems) = bench.inboundCallProblems(caller: caller, line: line, ani: ani, dnis: dnis, category: "national-subscriber",
+                                                  placed: "seizure", answer: "answer", blocks: 400,
+                                                  console: ["1 of 29 channels in calls", "1 held blocked"], state: "r2 answered")
+    var broken = inboundProblems
+    results.append((names[1], broken))
+    guard broken.isEmpty, let inbound = callID else { return results + names[2...].map { ($0, ["not reached: the inbound call failed"]) } }
+
+    // 3. Key 1: Kefu seizes a timeslot towards the exchange; the exchange answers.
+    broken = bench.outboundCallProblems(caller: caller, answering: answering, line: line, inbound: inbound, callee: callee, own: "4008001000",
+                                        placed: "seizure", answer: "answer", blocks: 400)
+    results.append((names[2], broken))
+    guard broken.isEmpty else { return results + names[3...].map { ($0, ["not reached: the outbound call failed"]) } }
+
+    // 4. The caller hangs up: clear-forward from the exchange; Kefu clears its own call forward.
+    broken = []
+    let hungUp = bench.tick, hungUpAt = SignallingLog.now()
+    bench.signallingLog.add("check: the exchange's caller hangs up")
+    do { try bench.exchange.hook(caller, .onHook) } catch { broken.append("exchange clear-forward: \(error)") }
+    let bothCleared = bench.run(150) {
+        bench.cleared(answering, since: hungUp) && bench.flow.lines[line] == .idle && bench.center.control.records.count >= 2
+            && farState(caller) == "idle" && farState(answering) == "idle"
+    }
+    flush()
+    print("  clear-forward to both timeslots idle \(SignallingLog.now() - hungUpAt) ms")
+    if !bothCleared {
+        broken.append("after the caller's clear-forward: callee \(bench.events(answering, since: hungUp)), line \(String(describing: bench.flow.lines[line])), records \(bench.center.control.records.count), exchange timeslots \(farState(caller))/\(farState(answering))")
+    }
+    results.append((names[3], broken))  // the stored record is checked at the end, once the store has stopped
+
+    // 5. A number without a menu of its own goes to "main"; key 9 hangs up: clear-back to the exchange.
+    broken = []
+    let second = bench.tick
+    do { try bench.exchange.dial(caller, digits: other) } catch { broken.append("exchange seizure: \(error)") }
+    if bench.run(400, until: { bench.events(caller, since: second).contains(.farEndAnswered) }) {
+        bench.run(20)
+        let keyed9 = bench.tick, keyed9At = SignallingLog.now()
+        bench.signallingLog.add("check: the caller keys 9")
+        bench.send(caller, Bench.dtmf("9"))
+        if bench.run(200, until: { bench.cleared(caller, since: keyed9) && farState(caller) == "idle" }) {
+            print("  key 9 to clear-back at the exchange and timeslot idle \(SignallingLog.now() - keyed9At) ms")
+        } else {
+            broken.append("no clear-back within 4 s of key 9 (events \(bench.events(caller, since: keyed9)), exchange timeslot \(farState(caller)))")
+        }
+    } else {
+        broken.append("second call not answered within 8 s (events \(bench.events(caller, since: second)))")
+    }
+    flush()
+    _ = bench.run(50) { bench.center.control.records.count >= 3 }
+
+    // The stored records keep ANI, DNIS and category.
+    bench.center.store.stop()
+    var stored = bench.storedProblems(dataDirectory, inbound: inbound, ani: ani, dnis: dnis, category: "national-subscriber", callee: callee)
+    do {
+        let main = try CallStore(path: dataDirectory + "/kefu.db").call(Int64(inbound.rawValue + 2))
+        if main?.calledNumber != other || main?.callerNumber != ani {
+            broken.append("stored second call: \(main?.callerNumber ?? "none") to \(main?.calledNumber ?? "none")")
+        }
+    } catch { stored.append("database: \(error)") }
+    results[3].1 += stored
+    results.append((names[4], broken))
+    return results
+}

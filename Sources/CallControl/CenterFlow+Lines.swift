@@ -110,7 +110,7 @@ extension CenterFlow {
         if case .transferOut(let leg) = state { return transferLineSignal(leg, event) }
         switch event {
         case .toneBegin(let tone, _, _, let figures) where plan.hangUpTones.contains(tone):
-            if let id = state.call { callerGone(id, .callerBusyTone, reason: toneReason(tone, figures)) }
+            if let id = state.call { callerGone(id, .callerBusyTone, reason: toneReason(tone, figures, line: line)) }
         case .quietBegin(let at, let since):
             quietSince[line] = now - (at - since)
         case .quietEnd:

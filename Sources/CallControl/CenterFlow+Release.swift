@@ -54,9 +54,13 @@ extension CenterFlow {
         return ReleaseReason(.lineError, detail: error.description)
     }
 
-    /// A hang-up tone as the detector measured it.
-    func toneReason(_ tone: ToneIndex, _ f: ToneFigures) -> ReleaseReason {
-        .tone(plan.toneNames[tone] ?? "busy", hertz: Int(f.hertz), on: Int(f.onMilliseconds), off: Int(f.offMilliseconds), cycles: Int(f.cycles))
+    /// A hang-up tone as the detector measured it. The detector's frequency
+    /// figure means nothing for a two-frequency tone learned on `line`, so
+    /// that one is left out.
+    func toneReason(_ tone: ToneIndex, _ f: ToneFigures, line: ChannelNumber? = nil) -> ReleaseReason {
+        let name = plan.toneNames[tone] ?? "busy"
+        let dual = name == "disconnect" && (line.flatMap { plan.lines[$0]?.learnedToneFrequencies.count } ?? 0) > 1
+        return .tone(name, hertz: dual ? 0 : Int(f.hertz), on: Int(f.onMilliseconds), off: Int(f.offMilliseconds), cycles: Int(f.cycles))
     }
 
     /// The reason a progress input gives when a placed call fails on it.

@@ -81,6 +81,8 @@ public struct CenterPlan: Sendable {
         public var silenceHangUp: SampleTime? = nil
         /// The level (dBm0) below which the line counts as quiet, when `silenceHangUp` is set.
         public var quietBelow: Int? = nil
+        /// The frequencies of the hang-up tone learned on this line (its "disconnect" tone), if any.
+        public var learnedToneFrequencies: [Int] = []
         /// An E1 trunk: calls are offered with their numbers and cleared by
         /// signalling, and the far end's answer is signalled too.
         public var supervised = false
@@ -160,6 +162,7 @@ public struct CenterPlan: Sendable {
                                     polarityHangUp: group.polarityHangUp)
                     if let learned = config.learned(c) {
                         if learned.disconnect == .polarity { line.polarityHangUp = true }
+                        line.learnedToneFrequencies = learned.disconnect == .tone ? learned.tone?.frequencies ?? [] : []
                         if let quiet = learned.silenceHangUp {
                             line.silenceHangUp = SampleTime(milliseconds: Int64(quiet))
                             line.quietBelow = learned.quietBelowDBm0

@@ -7,7 +7,8 @@ extension ReleaseReason {
         let ms = milliseconds
         switch kind {
         case .busyTone:
-            let name = detail == "congestion" ? say("congestion tone", "拥塞音") : say("busy tone", "忙音")
+            let name = detail == "congestion" ? say("congestion tone", "拥塞音")
+                : detail == "disconnect" ? say("learned hang-up tone", "学习到的挂机音") : say("busy tone", "忙音")
             var words = [name]
             if let hertz, hertz > 0 { words[0] += " \(hertz) Hz" }
             var cadence: [String] = []

@@ -90,6 +90,8 @@ import Telephony
         let reason = try #require(record.release)
         #expect(reason.kind == .busyTone && reason.detail == "disconnect", "\(reason)")
         #expect(abs((reason.onMilliseconds ?? 0) - 500) <= 40 && abs((reason.offMilliseconds ?? 0) - 500) <= 40, "\(reason)")
+        #expect(reason.text(chinese: false).hasPrefix("learned hang-up tone, 2 cadences of "), "no single frequency for a two-frequency tone: \(reason.text(chinese: false))")
+        #expect(reason.text(chinese: true).hasPrefix("学习到的挂机音, 2 个周期"), "\(reason.text(chinese: true))")
     }
 
     @Test func withoutLearningTheSameForeignToneDoesNotReleaseAChinaLine() throws {

@@ -76,17 +76,7 @@ import Telephony
 
     static func silence(_ ms: Double) -> [Int16] { var s = SignalSynth(); s.silence(milliseconds: ms); return s.pcm }
 
-    static func fsk(_ number: String) -> [Int16] {
-        let generator = CallerIDGenerator(signal: .bell202)
-        generator.send(CallerID(format: .fskMDMF, number: number))
-        var out: [Int16] = [], block = [Int16](repeating: 0, count: 160)
-        for _ in 0..<200 {
-            let n = block.withUnsafeMutableBufferPointer { generator.generate(into: $0) }
-            out += block[0..<n]
-            if n < 160 { break }
-        }
-        return out
-    }
+    static func fsk(_ number: String) -> [Int16] { CallerIDGenerator.pcm(CallerID(format: .fskMDMF, number: number)) }
 
     @Test func receivedCallGivesFSKCallerIDRingCadenceLevelsAndBusyTone() throws {
         let learner = LineLearner(mode: .receive(answerOnRing: 3))

@@ -38,17 +38,7 @@ struct LineBehaviour {
         return s.pcm
     }
 
-    static func fsk(_ number: String) -> [Int16] {
-        let generator = CallerIDGenerator(signal: .bell202)
-        generator.send(CallerID(format: .fskMDMF, number: number))
-        var out: [Int16] = [], block = [Int16](repeating: 0, count: 160)
-        for _ in 0..<200 {
-            let n = block.withUnsafeMutableBufferPointer { generator.generate(into: $0) }
-            out += block[0..<n]
-            if n < 160 { break }
-        }
-        return out
-    }
+    static func fsk(_ number: String) -> [Int16] { CallerIDGenerator.pcm(CallerID(format: .fskMDMF, number: number)) }
 }
 
 /// The exchange side of the box's lines (spans 2 and 4) in real time, one

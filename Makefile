@@ -44,6 +44,7 @@ fuzz: setup
 # and a debug build's media loop would fall behind the card's 20 ms clock.
 vboard-test: setup
 	swift build -c release --product vboard-check
+	swift build -c release --product kefu
 	board/virtual/test.sh "$$(swift build -c release --show-bin-path)/vboard-check"
 
 # The virtual board: real DAHDI modules under qemu (board/virtual/README.md).

@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Accounts", "KefuTesting", "Storage", "Records", "Reports", "Sealing", "MediaLoop", "DSP"]),
         .executableTarget(name: "storage-crash-child", dependencies: ["Storage", "MediaLoop"], path: "Tests/StorageCrashChild"),
         .testTarget(name: "SealingTests", dependencies: ["Sealing"]),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "Config", "Tools", "DSP", "Channels", "DAHDIChannels", "SimChannels"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Config", "Tools", "DSP", "Channels", "DAHDIChannels", "SimChannels", "Telephony"]),
     ],
     swiftLanguageModes: [.v6]
 )

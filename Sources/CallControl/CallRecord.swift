@@ -56,6 +56,8 @@ public enum CallEnd: String, Sendable, Hashable, CaseIterable {
     /// The caller hung up and the exchange reversed polarity (lines with
     /// `polarity_hangup`).
     case callerPolarityReversal = "caller-polarity"
+    /// The line stayed quiet on a line that sends no hang-up signal (`silence_hangup`).
+    case callerQuiet = "caller-quiet"
     /// The call reached its line's `max_call`: the box released it.
     case maxLength = "max-length"
     /// E1: the caller hung up and the network cleared the call (ISDN

@@ -89,7 +89,13 @@ extension CenterFlow {
         emit(.callAnswered(id))
         dtmfCallerID[line] = nil
         media(.hook(line, .offHook))
-        media(.setDSP(line, DSPFeatures.call))
+        if let level = entry.quietBelow {
+            media(.setQuietLevel(line, level))
+            media(.setDSP(line, DSPFeatures.call.union(.quiet)))
+        } else {
+            media(.setDSP(line, DSPFeatures.call))
+        }
+        quietSince[line] = nil
         var session = CallSession(line: line, language: entry.language)
         session.ivr = IVREngine(plan: plan.ivr, entry: menu, language: entry.language)
         sessions[id] = session
@@ -104,7 +110,11 @@ extension CenterFlow {
         if case .transferOut(let leg) = state { return transferLineSignal(leg, event) }
         switch event {
         case .toneBegin(let tone, _, _, let figures) where plan.hangUpTones.contains(tone):
-            if let id = state.call { callerGone(id, .callerBusyTone, reason: toneReason(tone, figures)) }
+            if let id = state.call { callerGone(id, .callerBusyTone, reason: toneReason(tone, figures, line: line)) }
+        case .quietBegin(let at, let since):
+            quietSince[line] = now - (at - since)
+        case .quietEnd:
+            quietSince[line] = nil
         case .dtmfBegin(let key, let at):
             switch state {
             case .reserved:

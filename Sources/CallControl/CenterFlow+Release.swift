@@ -14,6 +14,7 @@ extension CenterFlow {
         case .callerLoopCurrentDrop: ReleaseReason(.loopDrop)
         case .callerBusyTone, .calleeBusy: ReleaseReason(.busyTone, detail: "busy")
         case .callerPolarityReversal: ReleaseReason(.polarityReversal)
+        case .callerQuiet: ReleaseReason(.quietLine)
         case .callerCleared: ReleaseReason(.networkClear)
         case .numberNotServed: ReleaseReason(.numberNotServed)
         case .maxLength: ReleaseReason(.maxLength)
@@ -53,9 +54,13 @@ extension CenterFlow {
         return ReleaseReason(.lineError, detail: error.description)
     }
 
-    /// A hang-up tone as the detector measured it.
-    func toneReason(_ tone: ToneIndex, _ f: ToneFigures) -> ReleaseReason {
-        .tone(plan.toneNames[tone] ?? "busy", hertz: Int(f.hertz), on: Int(f.onMilliseconds), off: Int(f.offMilliseconds), cycles: Int(f.cycles))
+    /// A hang-up tone as the detector measured it. The detector's frequency
+    /// figure means nothing for a two-frequency tone learned on `line`, so
+    /// that one is left out.
+    func toneReason(_ tone: ToneIndex, _ f: ToneFigures, line: ChannelNumber? = nil) -> ReleaseReason {
+        let name = plan.toneNames[tone] ?? "busy"
+        let dual = name == "disconnect" && (line.flatMap { plan.lines[$0]?.learnedToneFrequencies.count } ?? 0) > 1
+        return .tone(name, hertz: dual ? 0 : Int(f.hertz), on: Int(f.onMilliseconds), off: Int(f.offMilliseconds), cycles: Int(f.cycles))
     }
 
     /// The reason a progress input gives when a placed call fails on it.
@@ -84,6 +89,21 @@ extension CenterFlow {
     /// Releases calls that reached their line's longest call (`max_call`):
     /// a hang-up the box did not hear. The box's own calls out have their
     /// own timers.
+    /// Releases calls on lines that send no hang-up signal once the line has
+    /// been quiet for its `silence_hangup`: in the menus, the queue, the
+    /// survey or a message (with an agent on the call, the agent decides).
+    mutating func releaseQuietLines() {
+        for (line, since) in quietSince {
+            guard let limit = plan.lines[line]?.silenceHangUp, now - since >= limit, let state = lines[line], let id = state.call else { continue }
+            switch state {
+            case .menu, .queued, .survey, .takingMessage, .leaving:
+                quietSince[line] = nil
+                callerGone(id, .callerQuiet, reason: ReleaseReason(.quietLine, milliseconds: Int((now - since).milliseconds)))
+            default: continue
+            }
+        }
+    }
+
     mutating func releaseLongCalls() {
         for line in plan.lineOrder {
             guard let limit = plan.lines[line]?.maxCall, let state = lines[line], state.isAnswered, let id = state.call,

@@ -144,6 +144,8 @@ public struct CenterFlow: Sendable {
     var dtmfCallerID: [ChannelNumber: DTMFCallerIDAssembler] = [:]
     /// DTMF caller ID completed on an idle line (sent before the first ring), and when.
     var earlyCallerID: [ChannelNumber: (CallerID, SampleTime)] = [:]
+    /// Lines with `silence_hangup` quiet since then (the quiet detector's word).
+    var quietSince: [ChannelNumber: SampleTime] = [:]
     var nextReconcile: SampleTime?
     var notesGiven: Set<String> = []
     /// Offers cancelled while handling one ACD event (see `acdStep`).
@@ -244,6 +246,7 @@ public struct CenterFlow: Sendable {
             }
         }
         releaseLongCalls()
+        releaseQuietLines()
         for id in sessions.keys.sorted() {
             guard let session = sessions[id] else { continue }
             if let entry = session.entry, let step = entry.timer(now: self.now) { callbackEntryStep(id, step) }

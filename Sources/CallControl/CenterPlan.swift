@@ -77,6 +77,12 @@ public struct CenterPlan: Sendable {
         public var maxCall: SampleTime? = nil
         /// A polarity reversal during a call is the caller hanging up.
         public var polarityHangUp = false
+        /// Quiet this long releases the call (lines that send no hang-up signal).
+        public var silenceHangUp: SampleTime? = nil
+        /// The level (dBm0) below which the line counts as quiet, when `silenceHangUp` is set.
+        public var quietBelow: Int? = nil
+        /// The frequencies of the hang-up tone learned on this line (its "disconnect" tone), if any.
+        public var learnedToneFrequencies: [Int] = []
         /// An E1 trunk: calls are offered with their numbers and cleared by
         /// signalling, and the far end's answer is signalled too.
         public var supervised = false
@@ -151,9 +157,18 @@ public struct CenterPlan: Sendable {
             switch group.signalling {
             case .fxo:
                 for c in group.channels {
-                    lines[ChannelNumber(c)] = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage,
-                                                   maxCall: group.maxCall.map { SampleTime(milliseconds: Int64($0)) },
-                                                   polarityHangUp: group.polarityHangUp)
+                    var line = Line(menu: group.menu?.value, language: group.language?.value ?? config.system.defaultLanguage,
+                                    maxCall: group.maxCall.map { SampleTime(milliseconds: Int64($0)) },
+                                    polarityHangUp: group.polarityHangUp)
+                    if let learned = config.learned(c) {
+                        if learned.disconnect == .polarity { line.polarityHangUp = true }
+                        line.learnedToneFrequencies = learned.disconnect == .tone ? learned.tone?.frequencies ?? [] : []
+                        if let quiet = learned.silenceHangUp {
+                            line.silenceHangUp = SampleTime(milliseconds: Int64(quiet))
+                            line.quietBelow = learned.quietBelowDBm0
+                        }
+                    }
+                    lines[ChannelNumber(c)] = line
                 }
                 if group.outbound {
                     outboundLines += group.channels.map(ChannelNumber.init)
@@ -188,7 +203,7 @@ public struct CenterPlan: Sendable {
         onDemandKey = config.recording.onDemandKey.compactMap { DTMFKey(rawValue: $0) }
         self.prompts = prompts
         self.tones = tones
-        hangUpTones = Set(tonePlan.tones.indices.filter { ["busy", "congestion"].contains(tonePlan.tones[$0].name) }.map(ToneIndex.init))
+        hangUpTones = Set(tonePlan.tones.indices.filter { TonePlan.hangUpToneNames.contains(tonePlan.tones[$0].name) }.map(ToneIndex.init))
         toneNames = Dictionary(uniqueKeysWithValues: tonePlan.tones.indices.map { (ToneIndex($0), tonePlan.tones[$0].name) })
         outbound = config.outbound
         outboundLines.sort()

@@ -5,7 +5,7 @@ struct ConfigDecoder {
     let sink: DiagnosticSink
 
     static let sections = ["system", "prompts", "lines", "agents", "queues", "menus", "schedules",
-                           "surveys", "recording", "retention", "security", "acd", "outbound"]
+                           "surveys", "recording", "retention", "security", "acd", "outbound", "learned"]
 
     func decode(_ root: TOMLTable, file: String) -> KefuConfig {
         var config = KefuConfig(file: file)
@@ -23,6 +23,7 @@ struct ConfigDecoder {
         if let r = top.subtable("retention") { config.retention = retention(r) }
         if let r = top.subtable("security") { config.security = security(r) }
         if let r = top.subtable("outbound") { config.outbound = outbound(r) }
+        config.learnedLines = top.namedTables("learned").compactMap { name, r in learned(name, r) }
         for entry in root.entries where !Self.sections.contains(entry.key) {
             let hint = didYouMean(entry.key, Self.sections)
             sink.error(entry.line, "unknown section [\(entry.key)]\(hint.english)", "未知的配置段 [\(entry.key)]\(hint.chinese)")

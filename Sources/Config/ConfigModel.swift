@@ -18,6 +18,8 @@ public struct KefuConfig: Sendable, Equatable {
     public var security = SecuritySection()
     public var acd = ACDSection()
     public var outbound = OutboundSection()
+    /// `[learned.N]`: what line learning found on each analog line.
+    public var learnedLines: [LearnedLine] = []
 
     public init(file: String) { self.file = file }
 

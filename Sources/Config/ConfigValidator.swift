@@ -19,7 +19,20 @@ struct ConfigValidator {
         unused()
     }
 
+    private func learnedLines() {
+        for l in config.learnedLines {
+            let group = config.lines.first { $0.channels.contains(l.channel) }
+            if group?.signalling != .fxo {
+                let now = group.map { Bilingual("an \($0.signalling.rawValue) channel of [lines.\($0.name)]", "是 [lines.\($0.name)] 的 \($0.signalling.rawValue) 通道") }
+                    ?? Bilingual("in no line group", "不在任何线路组中")
+                sink.error(l.line, "[learned.\(l.channel)]: channel \(l.channel) is \(now.english); only analog lines (fxo) are learned",
+                           "[learned.\(l.channel)]：通道 \(l.channel) \(now.chinese)；只有模拟外线（fxo）才能学习")
+            }
+        }
+    }
+
     private func lines() {
+        learnedLines()
         var owner: [Int: LineGroup] = [:]
         for group in config.lines {
             for channel in group.channels {

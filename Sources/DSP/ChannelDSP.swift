@@ -6,6 +6,8 @@ public struct DSPFeatures: OptionSet, Sendable, Hashable {
     public static let tones = DSPFeatures(rawValue: 2)
     public static let fax = DSPFeatures(rawValue: 4)
     public static let callerID = DSPFeatures(rawValue: 8)
+    /// Quiet on the line (`QuietDetector`): lines that send no hang-up signal.
+    public static let quiet = DSPFeatures(rawValue: 16)
     /// What a line runs during a call: DTMF, call-progress tones, fax tones.
     public static let call: DSPFeatures = [.dtmf, .tones, .fax]
     public static let all: DSPFeatures = [.dtmf, .tones, .fax, .callerID]
@@ -26,6 +28,7 @@ public final class ChannelDSP {
     /// FSK caller-ID receivers (Bell 202 and V.23), run when `.callerID` is on. DTMF caller
     /// ID comes from the DTMF detector's keys (`DTMFCallerIDAssembler`).
     public let callerID: [CallerIDReceiver]
+    public let quiet = QuietDetector()
 
     public init(plan: TonePlan = .china, dtmfSettings: DTMFDetectorSettings = DTMFDetectorSettings(),
                 features: DSPFeatures = .call) {
@@ -45,6 +48,7 @@ public final class ChannelDSP {
         if features.contains(.callerID) {
             for receiver in callerID { receiver.process(block, into: events) }
         }
+        if features.contains(.quiet) { quiet.process(block, into: events) }
     }
 
     /// Closes tones still running when the audio ends.

@@ -40,6 +40,10 @@ public enum DSPEvent: Sendable, Equatable {
     case faxEnd(FaxTone, at: SampleTime)
     /// A complete caller-ID message is waiting in the receiver (`CallerIDReceiver.message`).
     case callerIDMessage(CallerIDSignal, at: SampleTime)
+    /// The line has been quiet since `since` (`QuietDetector`).
+    case quietBegin(at: SampleTime, since: SampleTime)
+    /// Sound again on a line that was quiet.
+    case quietEnd(at: SampleTime)
 }
 
 /// A fixed-capacity list of events that detectors append to during a tick.

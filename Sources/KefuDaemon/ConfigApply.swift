@@ -1,5 +1,6 @@
 import CallControl
 import Config
+import DSP
 import Tools
 
 /// `kefu config apply` and `rollback`: the config file is checked as at
@@ -29,6 +30,11 @@ extension SimulatedCenter {
         if loaded.config.system.languages != config.system.languages {
             problems.append(Bilingual("the languages changed: a restart is needed to load their prompts", "语言有改动：需要重启 kefud 才能加载相应的提示音"))
         }
+        let tones = LineTonePlans(zone: loaded.config.system.toneZone, learned: loaded.config.learnedLines)
+        if tones != LineTonePlans(zone: config.system.toneZone, learned: config.learnedLines) {
+            problems.append(Bilingual("the tones the lines listen for changed (tone_zone or a learned hang-up tone): a restart is needed",
+                                      "线路检测的信号音有改动（tone_zone 或学习到的挂机音）：需要重启 kefud"))
+        }
         let needed = Set(ConfigLoader.promptUses(loaded.config).flatMap { use in
             loaded.config.system.languages.map { ConfigLoader.promptFile(use.value, language: $0) }
         })
@@ -40,7 +46,7 @@ extension SimulatedCenter {
         }
         guard problems.isEmpty else { return ApplyResult(problems: problems, warnings: warnings) }
         let plan = CenterPlan(config: loaded.config, calendar: loaded.calendar, prompts: prompts.files, tones: prompts.tones,
-                              clockAtStart: control.flow.plan.clockAtStart)
+                              clockAtStart: control.flow.plan.clockAtStart, tonePlan: tones.names)
         let refused = control.reconfigure(plan, now: now)
         guard refused.isEmpty else { return ApplyResult(problems: refused, warnings: warnings) }
         config = loaded.config

@@ -10,8 +10,9 @@ import Tools
 /// loop drop, polarity, timeout, …, see `ReleaseReason`), the DTMF receiver's
 /// digits and false-digit (talk-off) suspects — and a warning when calls end
 /// by waiting (a timeout or the longest call) often enough to mean the line's
-/// hang-up signal is being missed. What the box learned of each line comes
-/// with line learning; until then every line says "not characterised".
+/// hang-up signal is being missed — and what line learning found on it
+/// (`[learned.N]`, "not characterised" until `kefu setup learn N`), with a
+/// warning when the calls end by another signal than the learned one.
 enum ConsoleLines {
     /// Calls of a day ending by waiting before a line is warned about: at
     /// least this many, and more than `missedShare` of the day's calls.
@@ -30,19 +31,23 @@ enum ConsoleLines {
         } catch { return .failed("\(error)") }
         var lines: [(channel: Int, group: String)] = []
         for group in center.config.lines where group.signalling == .fxo { lines += group.channels.map { ($0, group.name) } }
-        return render(lines.sorted { $0.channel < $1.channel }, sinceStart: sinceStart, today: sinceMidnight, json: json, language: language)
+        return render(lines.sorted { $0.channel < $1.channel }, learned: center.config.learnedLines, sinceStart: sinceStart, today: sinceMidnight,
+                      json: json, language: language)
     }
 
-    static func render(_ lines: [(channel: Int, group: String)], sinceStart: [Int: LineTally], today: [Int: LineTally],
+    static func render(_ lines: [(channel: Int, group: String)], learned: [LearnedLine], sinceStart: [Int: LineTally], today: [Int: LineTally],
                        json: Bool, language: ConsoleLanguage) -> ConsoleOutput {
         func say(_ english: String, _ chinese: String) -> String { ConsoleText.pick(language, english, chinese) }
-        let learned = say("not characterised", "尚未测定")
         var out: [String] = []
         for (channel, group) in lines {
             let start = sinceStart[channel] ?? LineTally(line: channel), day = today[channel] ?? LineTally(line: channel)
+            let found = learned.first { $0.channel == channel }
             let releases = day.releases.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
-            let warning = warns(day) ? say("\(day.endedByWaiting) of \(day.calls) calls today ended by a timeout or the longest call: the line's hang-up signal may be missed",
-                                           "今日 \(day.calls) 通中有 \(day.endedByWaiting) 通因超时或达到最长时长结束: 可能漏检了该线路的挂机信号") : nil
+            let learnHint = found == nil ? say(" (kefu setup learn \(channel) learns it)", " (可用 kefu setup learn \(channel) 测定)") : ""
+            let waiting = warns(day) ? say("\(day.endedByWaiting) of \(day.calls) calls today ended by a timeout or the longest call: the line's hang-up signal may be missed",
+                                           "今日 \(day.calls) 通中有 \(day.endedByWaiting) 通因超时或达到最长时长结束: 可能漏检了该线路的挂机信号") + learnHint : nil
+            let warnings = [waiting, disagreement(found, channel: channel, day: day, language)].compactMap { $0 }
+            let warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
             if json {
                 var l = JSONLine()
                 l.add("line", Int64(channel)); l.add("group", group)
@@ -50,16 +55,18 @@ enum ConsoleLines {
                 l.add("hangups_today", day.releases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
                 l.add("ended_by_waiting_today", Int64(day.endedByWaiting))
                 l.add("dtmf_digits_today", Int64(day.dtmfKeys)); l.add("false_digits_today", Int64(day.falseDigits))
-                l.add("learned", "not characterised"); l.add("warning", warning)
+                l.add("learned", learnedText(found, .english)); l.add("learned_disconnect", found?.disconnect.rawValue)
+                l.add("warning", warning)
                 out.append(l.text)
                 continue
             }
-            out.append(say("line \(channel) (\(group)): \(start.calls) call(s) since start, \(day.calls) today; learned: \(learned)",
-                           "外线 \(channel) (\(group)): 启动以来 \(start.calls) 通, 今日 \(day.calls) 通; 线路特性: \(learned)"))
+            let learnedNow = learnedText(found, language)
+            out.append(say("line \(channel) (\(group)): \(start.calls) call(s) since start, \(day.calls) today; learned: \(learnedNow)",
+                           "外线 \(channel) (\(group)): 启动以来 \(start.calls) 通, 今日 \(day.calls) 通; 线路特性: \(learnedNow)"))
             out.append("  " + say("hang-ups today: ", "今日挂机原因: ") + (releases.isEmpty ? "-" : releases.joined(separator: ", ")))
             out.append("  " + say("DTMF digits today \(day.dtmfKeys), false-digit suspects \(day.falseDigits)",
                                   "今日 DTMF 按键 \(day.dtmfKeys) 个, 疑似误检 \(day.falseDigits) 个"))
-            if let warning { out.append("  " + say("WARNING: ", "警告: ") + warning) }
+            for w in warnings { out.append("  " + say("WARNING: ", "警告: ") + w) }
         }
         if out.isEmpty && !json { out.append(say("no analog lines (fxo) in the config", "配置中没有模拟外线 (fxo)")) }
         return ConsoleOutput(out)

@@ -73,9 +73,11 @@ public final class SimulatedCenter {
         self.simBoard = simBoard
         self.world = world
         prompts = setup.prompts
-        media = MediaLoop(backend: board, prompts: prompts.table, clips: ClipTable())
+        // The lines listen with the tone zone's tones and the hang-up tones learned on them.
+        let tones = LineTonePlans(zone: setup.config.system.toneZone, learned: setup.config.learnedLines)
+        media = MediaLoop(backend: board, prompts: prompts.table, plan: tones.zone, linePlans: tones.lines, clips: ClipTable())
         var plan = CenterPlan(config: setup.config, calendar: setup.calendar, prompts: prompts.files, tones: prompts.tones,
-                              clockAtStart: options.clockAtStart ?? UnixTime(seconds: Int64(time(nil))))
+                              clockAtStart: options.clockAtStart ?? UnixTime(seconds: Int64(time(nil))), tonePlan: tones.names)
         plan.seed = options.seed
         dataDirectory = options.dataDirectory ?? setup.config.system.dataDirectory
         let opened = try StorageSetup.open(dataDirectory: dataDirectory, recording: setup.config.recording)

@@ -1,5 +1,6 @@
 import Channels
 import DSP
+import Telephony
 import Synchronization
 
 /// The media plane for one board. See the module header (MediaLoop.swift).
@@ -36,7 +37,9 @@ public final class MediaLoop: @unchecked Sendable {
     private let readErrors = Atomic<Int>(0)
     private let writeErrors = Atomic<Int>(0)
 
-    public init(backend: ChannelBackend, prompts: PromptTable, plan: TonePlan = .china,
+    /// `plan`: the tones every channel listens for; `linePlans`: a channel's
+    /// own plan instead (a line with a learned hang-up tone).
+    public init(backend: ChannelBackend, prompts: PromptTable, plan: TonePlan = .china, linePlans: [ChannelNumber: TonePlan] = [:],
                 commandCapacity: Int = 1024, eventCapacity: Int = 4096, clips: ClipTable = ClipTable(slots: 2, seconds: 1)) {
         self.backend = backend
         blockSize = backend.blockSize
@@ -51,7 +54,7 @@ public final class MediaLoop: @unchecked Sendable {
         output = .allocate(capacity: n * blockSize)
         output.initialize(repeating: 0, count: n * blockSize)
         attached = Array(repeating: false, count: n)
-        dsp = (0..<n).map { _ in ChannelDSP(plan: plan, features: []) }
+        dsp = numbers.map { ChannelDSP(plan: linePlans[$0] ?? plan, features: []) }
         hears = Array(repeating: (-1, -1, -1), count: n)
         playing = Array(repeating: -1, count: n)
         playPosition = Array(repeating: 0, count: n)
@@ -213,6 +216,8 @@ public final class MediaLoop: @unchecked Sendable {
             stopPlaying(i)
         case .setDSP(let c, let features):
             if let i = index(c) { dsp[i].features = features }
+        case .setQuietLevel(let c, let dBm0):
+            if let i = index(c) { dsp[i].quiet.setThreshold(Level(dBm0: Double(dBm0))) }
         case .hook(let c, let op):
             do { try backend.hook(c, op) } catch { events.push(.failed(c, error)) }
         case .dial(let c, let digits):

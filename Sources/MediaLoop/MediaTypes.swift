@@ -19,6 +19,8 @@ public enum MediaCommand: Sendable, Equatable {
     case attach(ChannelNumber, DSPFeatures)
     case detach(ChannelNumber)
     case setDSP(ChannelNumber, DSPFeatures)
+    /// The level (dBm0) below which the channel's audio counts as quiet (`DSPFeatures.quiet`).
+    case setQuietLevel(ChannelNumber, Int)
     case hook(ChannelNumber, HookOperation)
     case dial(ChannelNumber, String)
     /// Play a prompt to a channel (replacing bridged audio while it plays).

@@ -7,7 +7,8 @@ extension ReleaseReason {
         let ms = milliseconds
         switch kind {
         case .busyTone:
-            let name = detail == "congestion" ? say("congestion tone", "拥塞音") : say("busy tone", "忙音")
+            let name = detail == "congestion" ? say("congestion tone", "拥塞音")
+                : detail == "disconnect" ? say("learned hang-up tone", "学习到的挂机音") : say("busy tone", "忙音")
             var words = [name]
             if let hertz, hertz > 0 { words[0] += " \(hertz) Hz" }
             var cadence: [String] = []
@@ -23,6 +24,8 @@ extension ReleaseReason {
                                         : say("loop current lost for \(ms) ms and not back", "环路电流消失 \(ms) 毫秒未恢复")
         case .polarityReversal:
             return say("polarity reversal on the line", "线路极性反转")
+        case .quietLine:
+            return say("the line was quiet for \((ms ?? 0) / 1000) s (it sends no hang-up signal)", "线路静默 \((ms ?? 0) / 1000) 秒 (该线路不发挂机信号)")
         case .networkClear:
             let cause = count.map { " \($0)" } ?? ""
             return say("the network cleared the call (cause\(cause)", "网络拆线 (原因值\(cause)") + (detail.map { ", \($0))" } ?? ")")

@@ -11,6 +11,9 @@ public struct ReleaseReason: Sendable, Equatable {
         case loopDrop = "loop-drop"
         /// The exchange reversed polarity during the call.
         case polarityReversal = "polarity-reversal"
+        /// The line stayed quiet (`milliseconds`) on a line learned to send no
+        /// hang-up signal (`silence_hangup`).
+        case quietLine = "quiet-line"
         /// The line stopped ringing before the answer (`milliseconds` since the last ring).
         case ringingStopped = "ringing-stopped"
         /// Nothing came from the caller while the box waited (`detail`: menu,
@@ -58,7 +61,7 @@ public struct ReleaseReason: Sendable, Equatable {
         /// Who ended the call: the caller's line, the agent, the box, or the box's state.
         public var side: Side {
             switch self {
-            case .busyTone, .loopDrop, .polarityReversal, .ringingStopped, .timeout, .maxLength, .networkClear: .line
+            case .busyTone, .loopDrop, .polarityReversal, .quietLine, .ringingStopped, .timeout, .maxLength, .networkClear: .line
             case .agentHungUp: .agent
             case .spanAlarm, .lineError, .shutdown, .interrupted: .system
             default: .box

@@ -16,7 +16,7 @@
 /// settings are the defaults, setup rewrites only what it owns (see
 /// `SetupConfigText` and `SystemConfText`), and identical files are not touched.
 public enum Setup {
-    /// The flow, in order. Line learning (`kefu setup learn`) adds its step here.
+    /// The flow, in order. Line learning is `kefu setup learn LINE`, one test call per line, after it.
     public static let steps: [SetupStep] = [
         SetupStep(name: "existing", run: SetupDetect.readExisting),
         SetupStep(name: "detect", run: SetupDetect.findBoard),

@@ -148,6 +148,8 @@ private struct Collector {
                 }
                 events.append(AnalysisEvent(kind: .tone(tone.name), startMilliseconds: start, endMilliseconds: at.milliseconds, channel: channel))
             }
+        case .quietBegin, .quietEnd:
+            break  // the analyzer does not run the quiet detector
         case .callerIDMessage(let signal, let at):
             guard options.callerID, let receiver = dsp.receiver(for: signal), let id = try? receiver.decoded() else { return }
             // Seizure (300 bits) + marks (180 bits) + bytes with start/stop bits at 1200 baud.

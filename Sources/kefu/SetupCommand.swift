@@ -20,7 +20,9 @@ struct SetupCommand: ParsableCommand {
           kefu setup --fxo 1-2,9-10 --fxs 3-4 --agent 8001:张三:3 --agent 8002:李四:4 --yes
           kefu setup --board sim --config /tmp/demo/kefu.toml --yes
           kefu setup --dry-run --json
-        """)
+        Then learn each analog line with a test call: kefu setup learn LINE (see its --help).
+        """,
+        subcommands: [SetupLearnCommand.self])
 
     @Option(help: "The board: dahdi (the cards) or sim (the simulated board). Default: the config's, else dahdi.") var board: String?
     @Option(help: "Country preset: cn (China, default) or us.") var country: String?

@@ -65,11 +65,13 @@ final class CenterRig {
                                 ringback: add("tone:ringback", blocks: 40), hold: add("tone:hold", blocks: 30))
         promptByValue = byValue
         let zone = config.system.timeZone
+        // The lines listen with the tone zone's tones and the hang-up tones learned on them, as in kefud.
+        let tonePlans = LineTonePlans(zone: config.system.toneZone, learned: config.learnedLines)
         var plan = CenterPlan(config: config, calendar: calendar, prompts: files, tones: tones,
-                              clockAtStart: zone.instant(CivilDate(date)!, hour: hour, minute: minute))
+                              clockAtStart: zone.instant(CivilDate(date)!, hour: hour, minute: minute), tonePlan: tonePlans.names)
         configure(&plan)
         board = SimBoard(lineNumbers: Array(1...8), phoneNumbers: Array(9...12))
-        media = MediaLoop(backend: wrap(board), prompts: table)
+        media = MediaLoop(backend: wrap(board), prompts: table, plan: tonePlans.zone, linePlans: tonePlans.lines)
         let dir = directory
         control = CallController(flow: try CenterFlow(plan: plan), media: media, store: store) { _ in dir }
         control.start()

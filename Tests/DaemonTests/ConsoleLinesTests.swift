@@ -72,7 +72,8 @@ import Storage
         #expect(lines.contains("line 1 (pstn): 9 call(s) since start, 10 today; learned: not characterised"), "\(lines)")
         #expect(lines.contains("  hang-ups today: busy-tone 8, max-length 1, timeout 1"), "\(lines)")
         #expect(lines.contains("  DTMF digits today 25, false-digit suspects 1"), "\(lines)")
-        #expect(lines.contains("  WARNING: 2 of 10 calls today ended by a timeout or the longest call: the line's hang-up signal may be missed"))
+        #expect(lines.contains("  WARNING: 2 of 10 calls today ended by a timeout or the longest call: the line's hang-up signal may be missed"
+            + " (kefu setup learn 1 learns it)"), "\(lines)")
         #expect(lines.contains("line 2 (pstn): 10 call(s) since start, 10 today; learned: not characterised"))
         #expect(lines.contains("  hang-ups today: loop-drop 9, timeout 1"))
         #expect(lines.filter { $0.contains("WARNING") }.count == 1, "one timeout in ten is below the threshold")
@@ -92,5 +93,56 @@ import Storage
         #expect((first["warning"] as? String)?.contains("hang-up signal may be missed") == true)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(json.lines[1].utf8)) as? [String: Any])
         #expect(second["warning"] is NSNull)
+    }
+
+    @Test func linesShowWhatWasLearnedAndWarnWhenCallsEndByAnotherSignal() throws {
+        let path = try ConfigApplyTests().copyOfExampleConfig()
+        try (try String(contentsOfFile: path, encoding: .utf8) + """
+
+            [learned.1]
+            disconnect = "tone"
+            tone = "450 350/350"
+            caller_id = "fsk"
+            learned_at = "2026-12-04 08:36"
+            [learned.2]
+            disconnect = "none"
+            silence_hangup = 20
+            [learned.3]
+            disconnect = "loop-drop"
+            loop_drop_ms = 600
+            """).write(toFile: path, atomically: true, encoding: .utf8)
+        let options = SimulatedCenterTests.options(config: path)
+        defer { try? FileManager.default.removeItem(atPath: options.dataDirectory!) }
+        let center = try SimulatedCenterTests.center(options, seconds: 0)
+        let service = try ConsoleService(center: center)
+        let store = try CallStore(path: center.dataDirectory + "/kefu.db")
+        let start = options.clockAtStart!.seconds * 1000
+        let drop = ReleaseReason(.loopDrop, detail: "restored", milliseconds: 600)
+        let quiet = ReleaseReason(.quietLine, milliseconds: 20_000)
+        var items: [StoreItem] = []
+        // Line 1 learned a busy tone, but three of four calls today ended by loop drop.
+        for i in 1...3 { items.append(call(Int64(i), line: 1, at: start + Int64(i) * 1_000, drop)) }
+        items.append(call(4, line: 1, at: start + 4_000, .tone("busy", hertz: 450, on: 350, off: 350, cycles: 2)))
+        // Line 2 sends nothing and its calls end by quiet, as learned; line 3's by loop drop, as learned, one by quiet.
+        for i in 5...6 { items.append(call(Int64(i), line: 2, at: start + Int64(i) * 1_000, quiet)) }
+        for i in 7...9 { items.append(call(Int64(i), line: 3, at: start + Int64(i) * 1_000, drop)) }
+        items.append(call(10, line: 3, at: start + 10_000, quiet))
+        try store.write(items)
+
+        let lines = service.run(ConsoleRequest(arguments: ["lines"]), as: viewer).lines
+        #expect(lines.contains("line 1 (pstn): 4 call(s) since start, 4 today; learned: hang-up tone 450 350/350 ms, caller ID fsk, learned 2026-12-04 08:36"),
+                "\(lines)")
+        #expect(lines.contains("  WARNING: calls today end by loop-drop 3, not by the learned busy-tone: the exchange may have changed; run kefu setup learn 1 again"))
+        #expect(lines.contains("line 2 (pstn): 2 call(s) since start, 2 today; learned: sends no hang-up signal (released after 20 s of quiet)"))
+        #expect(lines.contains("line 3 (pstn): 4 call(s) since start, 4 today; learned: loop current drop (600 ms)"))
+        #expect(lines.filter { $0.contains("WARNING") }.count == 1, "lines 2 and 3 end as learned (one other ending is below the threshold)")
+        let chinese = service.run(ConsoleRequest(arguments: ["lines"], language: .chinese), as: viewer).lines
+        #expect(chinese.contains("外线 1 (pstn): 启动以来 4 通, 今日 4 通; 线路特性: 挂机音 450 350/350 毫秒, 来电显示 fsk, 测定于 2026-12-04 08:36"), "\(chinese)")
+        #expect(chinese.contains("  警告: 今日通话以 loop-drop 3 结束, 而不是学习到的 busy-tone: 交换机可能已改变; 请重新运行 kefu setup learn 1"))
+        #expect(chinese.contains("外线 2 (pstn): 启动以来 2 通, 今日 2 通; 线路特性: 不发挂机信号 (静默 20 秒后释放)"))
+        let json = service.run(ConsoleRequest(arguments: ["lines"], json: true), as: viewer)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(json.lines[0].utf8)) as? [String: Any])
+        #expect(first["learned_disconnect"] as? String == "tone")
+        #expect((first["warning"] as? String)?.contains("not by the learned busy-tone") == true)
     }
 }

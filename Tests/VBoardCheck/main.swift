@@ -5,7 +5,9 @@
 // channel contract, a whole call through kefud's graph, then on a center with
 // lines on two spans: feature codes from an agent's phone, DTMF caller ID, the
 // ring cadence, and span 3's alarm mid-call and its recovery; then kefu
-// setup's scan and port tests (SetupChecks.swift; `vboard-check --setup` alone). Prints one line
+// setup's scan and port tests (SetupChecks.swift; `vboard-check --setup` alone), and
+// `kefu setup learn` on four exchange behaviours (LineLearningCheck.swift;
+// `vboard-check --line-learning DATA` alone). Prints one line
 // per check and a closing "N passed, N failed"; exits non-zero when any check
 // fails. Argument: the directory for the calls' data.
 // Environment: VBOARD_GUEST, the folder with span4.conf (test.sh sets it).
@@ -69,6 +71,11 @@ if CommandLine.arguments.dropFirst().first == "--setup" {
     print("vboard-check: \(passed) passed, \(failed) failed")
     exit(failed == 0 ? 0 : 1)
 }
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "--line-learning" {
+    for (name, broken) in lineLearningChecks(dataDirectory: CommandLine.arguments[2]) { report(name, broken) }
+    print("vboard-check: \(passed) passed, \(failed) failed")
+    exit(failed == 0 ? 0 : 1)
+}
 for (name, check) in ChannelContract.checks {
     let harness: DAHDIContractHarness
     do { harness = try DAHDIContractHarness() } catch {
@@ -83,6 +90,7 @@ for (name, check) in ChannelContract.checks {
 let data = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/kefu-vboard"
 _ = mkdir(data, 0o750)
 let calls = [("fullCallOnRealDrivers", fullCall(dataDirectory: data + "/full-call"))] + twoSpanChecks(dataDirectory: data + "/two-spans")
+    + lineLearningChecks(dataDirectory: data + "/line-learning")
     + setupChecks()
 for (name, broken) in calls { report(name, broken) }
 print("vboard-check: \(passed) passed, \(failed) failed")

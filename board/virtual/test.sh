@@ -30,12 +30,14 @@ CACHE=${VBOARD_CACHE:-$REPO/.build-vboard}
 CHECK=$CACHE/check
 mkdir -p "$CHECK/share"
 cp "$BIN" "$CHECK/vboard-check"
+# kefu (release, beside vboard-check): `kefu setup learn` runs in the guest.
+cp "$(dirname "$BIN")/kefu" "$CHECK/kefu"
 cd "$CHECK"
 "$HERE/selftest.sh"
 # The call's data (SQLite in WAL mode, recordings) goes on the guest's own
 # /tmp: the 9p share cannot map SQLite's shared-memory file.
 # VBOARD_GUEST: where vboard-check finds span4.conf (to take span 4 away and back).
-"$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
+"$HERE/run.sh" --share "$CHECK/share" --timeout 600 --env "VBOARD_GUEST=$HERE/guest" --env "KEFU_BIN=$CHECK/kefu" -- "$CHECK/vboard-check" /tmp/kefu-vboard-data
 # The E1 board (guest/e1-pri.conf): two looped 31-timeslot spans under ISDN PRI, kefud's graph on
 # span 1 and a PRI test exchange on span 2 (about 15 s).
 "$HERE/run.sh" --conf "$HERE/guest/e1-pri.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-pri /tmp/kefu-vboard-e1

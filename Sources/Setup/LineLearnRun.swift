@@ -1,0 +1,114 @@
+import Channels
+import DSP
+import Telephony
+
+/// Why a line test could not run or did not finish.
+public struct LineLearnFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// One line test call on the board: the box waits for the installer's call
+/// and answers it (or goes off hook and dials the installer's number), gives
+/// a short beep, and listens until the line says the far end hung up — a
+/// `LineLearner` decides what it heard. Runs its own 20 ms loop on the board
+/// (kefud must not hold the line); the line is put back on hook at the end,
+/// whatever happened.
+public enum LineLearnRun {
+    public enum How: Sendable, Equatable {
+        /// Wait this many seconds for a call to arrive.
+        case receive(waitSeconds: Int)
+        /// Dial this number.
+        case dial(String)
+    }
+
+    public static func run(board: ChannelBackend, line: ChannelNumber, how: How, listenSeconds: Int,
+                           say: (String) -> Void) throws(LineLearnFailure) -> LineLearner {
+        guard let info = board.info(line) else { throw LineLearnFailure("line \(line.rawValue): no such channel on the board") }
+        guard info.signalling == .fxoLine else {
+            throw LineLearnFailure("line \(line.rawValue) is \(info.signalling.rawValue), not an analog line from the exchange (fxo)")
+        }
+        do { try board.open(line) } catch {
+            throw LineLearnFailure("line \(line.rawValue) cannot be opened: \(error) (if kefud is running it holds the lines: systemctl stop kefud)")
+        }
+        defer {
+            try? board.hook(line, .onHook)
+            try? board.close(line)
+        }
+        let learner: LineLearner
+        var blocks = 0
+        var beep: [Int16] = []
+        let n = board.blockSize
+        var block = [Int16](repeating: 0, count: n), quiet = [Int16](repeating: 0, count: n)
+        func tick() throws(LineLearnFailure) -> [ChannelEvent] {
+            board.beginTick()
+            defer { board.endTick() }
+            var out = quiet
+            if !beep.isEmpty {
+                let k = min(n, beep.count)
+                out.replaceSubrange(0..<k, with: beep[0..<k])
+                beep.removeFirst(k)
+            }
+            do {
+                try out.withUnsafeBufferPointer { (p) throws(ChannelError) in try board.write(line, p) }
+                try block.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try board.read(line, into: p) }
+            } catch .wouldBlock { block = quiet } catch { throw LineLearnFailure("line \(line.rawValue): \(error)") }
+            var events: [ChannelEvent] = []
+            while let e = try? board.nextEvent(line) { events.append(e) }
+            blocks += 1
+            return events
+        }
+        func cue() {
+            var s = SignalSynth()
+            s.tone(1000, level: Level(dBm0: -15), milliseconds: 250)
+            beep = s.pcm
+        }
+        switch how {
+        case .receive(let wait):
+            learner = LineLearner(mode: .receive(answerOnRing: 3))
+            say("line \(line.rawValue): waiting up to \(wait) s for the test call — call the line now")
+            while learner.answeredAt == nil {
+                guard blocks * n < wait * 8000 else { throw LineLearnFailure("line \(line.rawValue): no call arrived in \(wait) s") }
+                let events = try tick()
+                block.withUnsafeBufferPointer { _ = learner.block($0) }
+                for e in events {
+                    if let s = signal(e), learner.signal(s) == .answer {
+                        do { try board.hook(line, .offHook) } catch { throw LineLearnFailure("line \(line.rawValue): answer: \(error)") }
+                        say("line \(line.rawValue): answered at ring \(learner.findings.rings) — after the beep say a few words, then hang up")
+                        cue()
+                    }
+                }
+            }
+        case .dial(let number):
+            learner = LineLearner(mode: .dial)
+            do { try board.hook(line, .offHook) } catch { throw LineLearnFailure("line \(line.rawValue): off hook: \(error)") }
+            for _ in 0..<50 { _ = try tick() }  // a second for dial tone
+            do { try board.dial(line, digits: number) } catch { throw LineLearnFailure("line \(line.rawValue): dial \(number): \(error)") }
+            say("line \(line.rawValue): dialling \(number) — answer, say a few words after the beep, then hang up")
+            var dialled = false
+            while !dialled {
+                guard blocks < 50 + 30 * 50 else { throw LineLearnFailure("line \(line.rawValue): dialling did not finish in 30 s") }
+                dialled = try tick().contains(.dialComplete)
+            }
+            cue()
+        }
+        let limit = blocks + listenSeconds * 8000 / n
+        while !learner.finished {
+            if blocks >= limit { learner.stop(); break }
+            let events = try tick()
+            block.withUnsafeBufferPointer { _ = learner.block($0) }
+            for e in events { if let s = signal(e) { learner.signal(s) } }
+        }
+        return learner
+    }
+
+    static func signal(_ e: ChannelEvent) -> LineLearner.LineSignal? {
+        switch e {
+        case .ringBegin: .ringBegin
+        case .ringEnd: .ringEnd
+        case .lineDisconnect(let drop): .loopDrop(milliseconds: drop.milliseconds)
+        case .polarityReversal: .polarity
+        default: nil
+        }
+    }
+}

@@ -5,7 +5,11 @@ import Telephony
 /// Why a line test could not run or did not finish.
 public struct LineLearnFailure: Error, Sendable, CustomStringConvertible {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    public var chinese: String
+    public init(_ description: String, _ chinese: String) {
+        self.description = description
+        self.chinese = chinese
+    }
 }
 
 /// One line test call on the board: the box waits for the installer's call
@@ -23,13 +27,17 @@ public enum LineLearnRun {
     }
 
     public static func run(board: ChannelBackend, line: ChannelNumber, how: How, listenSeconds: Int,
-                           say: (String) -> Void) throws(LineLearnFailure) -> LineLearner {
-        guard let info = board.info(line) else { throw LineLearnFailure("line \(line.rawValue): no such channel on the board") }
+                           chinese: Bool = false, say: (String) -> Void) throws(LineLearnFailure) -> LineLearner {
+        func w(_ english: String, _ zh: String) -> String { chinese ? zh : english }
+        let l = line.rawValue
+        guard let info = board.info(line) else { throw LineLearnFailure("line \(l): no such channel on the board", "线路 \(l)：板卡上没有该通道") }
         guard info.signalling == .fxoLine else {
-            throw LineLearnFailure("line \(line.rawValue) is \(info.signalling.rawValue), not an analog line from the exchange (fxo)")
+            throw LineLearnFailure("line \(l) is \(info.signalling.rawValue), not an analog line from the exchange (fxo)",
+                                   "线路 \(l) 是 \(info.signalling.rawValue)，不是来自交换机的模拟外线（fxo）")
         }
         do { try board.open(line) } catch {
-            throw LineLearnFailure("line \(line.rawValue) cannot be opened: \(error) (if kefud is running it holds the lines: systemctl stop kefud)")
+            throw LineLearnFailure("line \(l) cannot be opened: \(error) (if kefud is running it holds the lines: systemctl stop kefud)",
+                                   "线路 \(l) 无法打开：\(error)（kefud 运行时占用线路：systemctl stop kefud）")
         }
         defer {
             try? board.hook(line, .onHook)
@@ -52,7 +60,7 @@ public enum LineLearnRun {
             do {
                 try out.withUnsafeBufferPointer { (p) throws(ChannelError) in try board.write(line, p) }
                 try block.withUnsafeMutableBufferPointer { (p) throws(ChannelError) in try board.read(line, into: p) }
-            } catch .wouldBlock { block = quiet } catch { throw LineLearnFailure("line \(line.rawValue): \(error)") }
+            } catch .wouldBlock { block = quiet } catch { throw LineLearnFailure("line \(l): \(error)", "线路 \(l)：\(error)") }
             var events: [ChannelEvent] = []
             while let e = try? board.nextEvent(line) { events.append(e) }
             blocks += 1
@@ -66,28 +74,30 @@ public enum LineLearnRun {
         switch how {
         case .receive(let wait):
             learner = LineLearner(mode: .receive(answerOnRing: 3))
-            say("line \(line.rawValue): waiting up to \(wait) s for the test call — call the line now")
+            say(w("line \(l): waiting up to \(wait) s for the test call — call the line now", "线路 \(l)：等待测试来电（最多 \(wait) 秒）——请现在拨打该线路"))
             while learner.answeredAt == nil {
-                guard blocks * n < wait * 8000 else { throw LineLearnFailure("line \(line.rawValue): no call arrived in \(wait) s") }
+                guard blocks * n < wait * 8000 else { throw LineLearnFailure("line \(l): no call arrived in \(wait) s", "线路 \(l)：\(wait) 秒内没有来电") }
                 let events = try tick()
                 block.withUnsafeBufferPointer { _ = learner.block($0) }
                 for e in events {
                     if let s = signal(e), learner.signal(s) == .answer {
-                        do { try board.hook(line, .offHook) } catch { throw LineLearnFailure("line \(line.rawValue): answer: \(error)") }
-                        say("line \(line.rawValue): answered at ring \(learner.findings.rings) — after the beep say a few words, then hang up")
+                        do { try board.hook(line, .offHook) } catch { throw LineLearnFailure("line \(l): answer: \(error)", "线路 \(l)：摘机应答失败：\(error)") }
+                        say(w("line \(l): answered at ring \(learner.findings.rings) — after the beep say a few words, then hang up",
+                              "线路 \(l)：第 \(learner.findings.rings) 声振铃时已应答——听到提示音后说几句话，然后挂机"))
                         cue()
                     }
                 }
             }
         case .dial(let number):
             learner = LineLearner(mode: .dial)
-            do { try board.hook(line, .offHook) } catch { throw LineLearnFailure("line \(line.rawValue): off hook: \(error)") }
+            do { try board.hook(line, .offHook) } catch { throw LineLearnFailure("line \(l): off hook: \(error)", "线路 \(l)：摘机失败：\(error)") }
             for _ in 0..<50 { _ = try tick() }  // a second for dial tone
-            do { try board.dial(line, digits: number) } catch { throw LineLearnFailure("line \(line.rawValue): dial \(number): \(error)") }
-            say("line \(line.rawValue): dialling \(number) — answer, say a few words after the beep, then hang up")
+            do { try board.dial(line, digits: number) } catch { throw LineLearnFailure("line \(l): dial \(number): \(error)", "线路 \(l)：拨号 \(number) 失败：\(error)") }
+            say(w("line \(l): dialling \(number) — answer, say a few words after the beep, then hang up",
+                  "线路 \(l)：正在拨打 \(number)——请接听，听到提示音后说几句话，然后挂机"))
             var dialled = false
             while !dialled {
-                guard blocks < 50 + 30 * 50 else { throw LineLearnFailure("line \(line.rawValue): dialling did not finish in 30 s") }
+                guard blocks < 50 + 30 * 50 else { throw LineLearnFailure("line \(l): dialling did not finish in 30 s", "线路 \(l)：30 秒内未完成拨号") }
                 dialled = try tick().contains(.dialComplete)
             }
             cue()

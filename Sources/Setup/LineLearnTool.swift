@@ -23,6 +23,8 @@ public enum LineLearnTool {
         public var evidenceDirectory: String?
         public var yes = false
         public var dryRun = false
+        /// Progress, questions and refusals in Chinese (the summary line and the evidence stay in English, for support).
+        public var chinese = false
         public init() {}
     }
 
@@ -51,8 +53,8 @@ public enum LineLearnTool {
         do {
             learner = try LineLearnRun.run(board: card, line: ChannelNumber(o.line),
                                            how: o.dial.map { .dial($0) } ?? .receive(waitSeconds: o.waitSeconds),
-                                           listenSeconds: o.listenSeconds, say: say)
-        } catch { throw SetupRefusal(error.description, "线路测试失败：\(error.description)") }
+                                           listenSeconds: o.listenSeconds, chinese: o.chinese, say: say)
+        } catch { throw SetupRefusal(error.description, error.chinese) }
         let zone = loaded.config.system.timeZone, local = zone.local(UnixTime(seconds: unixSeconds))
         let stamp = local.description, fileStamp = stamp.filter { $0.isNumber } + String(format2(Int(unixSeconds % 60)))
         let folder = o.evidenceDirectory ?? loaded.config.system.dataDirectory + "/lines"
@@ -77,16 +79,18 @@ public enum LineLearnTool {
             throw SetupRefusal("the learned config would not pass the checker: \(bad.description); nothing was written",
                                "学习结果写入后配置无法通过检查：\(bad.chinese)；未写入任何内容")
         }
+        func w(_ english: String, _ zh: String) -> String { o.chinese ? zh : english }
         say(summary(learned))
-        guard file.changes else { say("\(o.configPath): nothing to change"); return (learned, file) }
+        guard file.changes else { say(w("\(o.configPath): nothing to change", "\(o.configPath)：无需改动")); return (learned, file) }
         for line in file.diff { say(line) }
         if o.dryRun { return (learned, file) }
-        guard o.yes || confirm("Write \(o.configPath)? [y/N] ") else {
-            say("\(o.configPath) left as it was")
+        guard o.yes || confirm(w("Write \(o.configPath)? [y/N] ", "写入 \(o.configPath)？[y/N] ")) else {
+            say(w("\(o.configPath) left as it was", "\(o.configPath) 未改动"))
             return (learned, file)
         }
         try SetupFileIO.write(file)
-        say("\(o.configPath) written (the old file is \(o.configPath).bak); apply it with: kefu config apply, or restart kefud")
+        say(w("\(o.configPath) written (the old file is \(o.configPath).bak); apply it with: kefu config apply, or restart kefud",
+              "已写入 \(o.configPath)（旧文件为 \(o.configPath).bak）；用 kefu config apply 应用，或重启 kefud"))
         return (learned, file)
     }
 

@@ -54,6 +54,7 @@ struct SetupLearnCommand: ParsableCommand {
         var o = LineLearnTool.Options()
         o.line = line; o.configPath = setup.config; o.dial = dial; o.waitSeconds = wait; o.listenSeconds = listen
         o.evidenceDirectory = evidence; o.yes = setup.yes; o.dryRun = setup.dryRun
+        o.chinese = setup.language.chinese
         do {
             _ = try LineLearnTool.run(o, unixSeconds: Int64(time(nil)), say: { print($0); fflush(nil) }) { question in
                 print(question, terminator: "")
@@ -61,7 +62,7 @@ struct SetupLearnCommand: ParsableCommand {
                 return (readLine() ?? "").lowercased().hasPrefix("y")
             }
         } catch {
-            printError("kefu setup learn: \(error.english)")
+            printError("kefu setup learn: " + (o.chinese ? error.chinese : error.english))
             throw ExitCode(1)
         }
     }

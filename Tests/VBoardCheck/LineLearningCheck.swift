@@ -171,3 +171,22 @@ func toneMatches(_ got: LearnedLine.Tone?, _ expected: String?) -> Bool {
     default: return false
     }
 }
+
+/// One learning test call on `line` as `lineLearningChecks` makes it (for
+/// `kefu setup learn` run by hand): rings until answered, talks, hangs up
+/// its way, then plays on for 40 s. 0 when the call was made.
+func learningExchangeCall(line: Int) -> Int32 {
+    guard let b = learningBehaviours.first(where: { $0.line == line }) else {
+        print("vboard-check --learning-exchange: LINE is one of \(learningBehaviours.map(\.line))")
+        return 2
+    }
+    let exchange: LearningExchange
+    do { exchange = try LearningExchange() } catch {
+        print("vboard-check --learning-exchange: \(error)")
+        return 1
+    }
+    defer { exchange.close() }
+    let problems = exchange.testCall(b, done: { false })
+    for p in problems where !p.contains("still running") { print("vboard-check --learning-exchange: \(p)") }
+    return problems.contains { !$0.contains("still running") } ? 1 : 0
+}

@@ -18,6 +18,8 @@
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
 //
+// `vboard-check --learning-exchange LINE` makes one learning test call on
+// LINE (1, 2, 9 or 10) for `kefu setup learn` run by hand.
 // `vboard-check --exchange-call` plays the exchange and a phone on span 2
 // for one call through a kefud running on its own (ExchangeCall.swift;
 // image/test.sh, in the appliance image).
@@ -44,6 +46,11 @@ if CommandLine.arguments.count >= 3, ["--e1-pri", "--e1-r2"].contains(CommandLin
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
     let a = CommandLine.arguments
     exit(powerCutLife(data: a[2], ledgerPath: a[3], seconds: a.count > 4 ? Int(a[4]) ?? 120 : 120))
+}
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--learning-exchange" {
+    // One test call on a line as the learning check's exchange makes it, for
+    // trying `kefu setup learn LINE` by hand in the guest (board/virtual/run.sh --shell).
+    exit(learningExchangeCall(line: Int(CommandLine.arguments[2]) ?? 0))
 }
 if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--exchange-call" {
     exit(exchangeCall())

@@ -127,11 +127,19 @@ public final class E1Board: ChannelBackend {
 
     /// The wrapped board paces the tick when it has channels open; a board of
     /// R2 timeslots alone is paced by their speech (the E1's clock): the tick
-    /// starts once a timeslot has a block, or after 20 ms.
+    /// starts once the fullest open timeslot holds two blocks, or after 20 ms
+    /// while none holds any (40 ms while one holds less than two). Two, not
+    /// one: timeslots whose speech arrives out of step would each start a
+    /// tick on their own block, running the loop faster than the E1 and
+    /// leaving the others' reads short; with a block in hand the loop ticks
+    /// once per block of the fullest and every timeslot has its block.
     public func beginTick() {
         guard innerOpen == 0, !r2Channels.isEmpty else { return inner.beginTick() }
-        for _ in 0..<10 {
-            for c in r2Channels where r2Open[c.rawValue] && received[c.rawValue]!.count >= inner.blockSize { return }
+        let block = inner.blockSize
+        for step in 1...20 {
+            var most = 0
+            for c in r2Channels where r2Open[c.rawValue] { most = max(most, received[c.rawValue]!.count) }
+            if most >= 2 * block || (most == 0 && step > 10) { return }
             usleep(2_000)
         }
     }

@@ -128,8 +128,9 @@ extension R2Link {
 
     func ended(_ chan: R2Chan?) {
         guard let i = slot(chan) else { return }
+        let speech = "speech \(Double(slots[i].heard / 80) / 100) s heard, \(Double(slots[i].sent / 80) / 100) s sent"
         reset(i, "idle", reading: false)
-        log("\(slots[i].channel) idle: call over")
+        log("\(slots[i].channel) idle: call over (\(speech))")
     }
 
     /// A broken R2 sequence: openr2 has already set the timeslot idle.
@@ -161,6 +162,7 @@ extension R2Link {
         let n = min(Int(count), linear.count)
         for k in 0..<n { linear[k] = G711Law.alaw.decode(bytes[k]) }
         received[i].write(UnsafeBufferPointer(rebasing: linear[0..<n]))
+        slots[i].heard += n
     }
 
     func alarm(_ chan: R2Chan?, _ raised: Int32) {

@@ -22,7 +22,8 @@ typealias R2Context = UnsafeMutablePointer<openr2_context_t?>
 /// for an R2 timeslot. Commands come in through a fixed ring (`commands`);
 /// what happens on the timeslots goes out as channel events through another
 /// (`events`). The thread wakes at least every 20 ms, on the descriptors'
-/// CAS events and audio, and for openr2's timers.
+/// CAS events and audio, when a timeslot has room for waiting speech, and
+/// for openr2's timers; it never blocks on a descriptor.
 public final class R2Link: @unchecked Sendable {
     public struct Settings: Sendable {
         public var span: SpanID
@@ -74,6 +75,9 @@ public final class R2Link: @unchecked Sendable {
         /// The offered call was accepted on call control's answer: answer once openr2 says so.
         var answerDue = false
         var dnis = ""
+        /// Speech samples taken from the far end and written to it during this call.
+        var heard = 0
+        var sent = 0
     }
 
     public let settings: Settings
@@ -86,6 +90,7 @@ public final class R2Link: @unchecked Sendable {
     public let sent: [SampleRing]
     let log: @Sendable (String) -> Void
     private let states = Mutex<[ChannelNumber: String]>([:])
+    private let speech = Mutex<[ChannelNumber: SpeechCount]>([:])
     private let thread = SignallingThread()
 
     // The signalling thread's own (set up before it starts).
@@ -165,6 +170,19 @@ public final class R2Link: @unchecked Sendable {
     /// answered, calling, ringing, clearing, blocked.
     public var channelStates: [ChannelNumber: String] { states.withLock { $0 } }
 
+    /// Speech samples heard from and sent to the far end on each timeslot's
+    /// current (or last) call.
+    public struct SpeechCount: Sendable, Equatable {
+        public var heard = 0
+        public var sent = 0
+    }
+    public var speechCounts: [ChannelNumber: SpeechCount] { speech.withLock { $0 } }
+
+    func countSpeech(_ i: Int) {
+        let c = slots[i].channel, count = SpeechCount(heard: slots[i].heard, sent: slots[i].sent)
+        speech.withLock { $0[c] = count }
+    }
+
     /// Starts the signalling thread.
     public func start() {
         if let why = thread.start({ [self] in body() }) { log("signalling thread not started: \(why)") }
@@ -178,36 +196,46 @@ public final class R2Link: @unchecked Sendable {
     private func body() {
         log("MFC/R2 \(settings.variant) on \(settings.span): \(slots.count) timeslots, \(blockedChans.count) blocked, DNIS up to \(settings.maxDNIS) digits, ANI up to \(settings.maxANI)")
         let all = slots.map(\.chan) + blockedChans
+        let block = 160
         while thread.isRunning {
             while let command = commands.pop() { perform(command) }
             var wait: Int32 = 20
             for (i, chan) in all.enumerated() {
                 let read = openr2_chan_get_read_enabled(chan) != 0
-                pollSet[i] = pollfd(fd: openr2_chan_get_fd(chan), events: Int16(POLLPRI) | (read ? Int16(POLLIN) : 0), revents: 0)
+                // Speech waiting for an answered timeslot: wake when DAHDI has room for it.
+                let speech = i < slots.count && slots[i].talking && sent[i].count >= block
+                pollSet[i] = pollfd(fd: openr2_chan_get_fd(chan), events: Int16(POLLPRI) | (read ? Int16(POLLIN) : 0) | (speech ? Int16(POLLOUT) : 0), revents: 0)
                 let next = openr2_chan_get_time_to_next_event(chan)
                 if next >= 0 { wait = min(wait, next) }
             }
             _ = poll(pollSet.baseAddress, nfds_t(all.count), wait)
-            for (i, chan) in all.enumerated() where pollSet[i].revents != 0 || openr2_chan_get_time_to_next_event(chan) == 0 {
+            for (i, chan) in all.enumerated() where pollSet[i].revents & ~Int16(POLLOUT) != 0 || openr2_chan_get_time_to_next_event(chan) == 0 {
                 openr2_chan_process_event(chan)
             }
             for i in slots.indices {
                 if slots[i].answerDue { answer(i) }
-                transmit(i)
+                transmit(i, room: pollSet[i].revents & Int16(POLLOUT) != 0, block: block)
+                if slots[i].talking { countSpeech(i) }
             }
         }
     }
 
-    /// Writes the speech the media loop left for the far end (A-law), while
-    /// the call is answered; otherwise drops it.
-    private func transmit(_ i: Int) {
+    /// Writes one block of the speech the media loop left for the far end
+    /// (A-law) when DAHDI has `room` for it, while the call is answered;
+    /// otherwise drops it. Never waits: a write to a full timeslot would
+    /// hold up the whole span's signalling (openr2 retries until the card
+    /// takes it), so speech is written only on the descriptor's POLLOUT, and
+    /// at most three blocks are kept queued when the media loop runs ahead
+    /// of the E1's clock (the oldest go).
+    private func transmit(_ i: Int, room: Bool, block: Int) {
         let ring = sent[i]
         guard slots[i].talking else { ring.trim(to: 0); return }
-        while ring.count > 0 {
-            let n = ring.read(into: UnsafeMutableBufferPointer(rebasing: linear[0..<160]))
-            for k in 0..<n { alaw[k] = G711Law.alaw.encode(linear[k]) }
-            _ = openr2_chan_write(slots[i].chan, alaw.baseAddress, Int32(n))
-        }
+        ring.trim(to: 3 * block)
+        guard room, ring.count >= block else { return }
+        let n = ring.read(into: UnsafeMutableBufferPointer(rebasing: linear[0..<block]))
+        for k in 0..<n { alaw[k] = G711Law.alaw.encode(linear[k]) }
+        _ = openr2_chan_write(slots[i].chan, alaw.baseAddress, Int32(n))
+        slots[i].sent += n
     }
 
     func setState(_ i: Int, _ state: String) {

@@ -44,7 +44,6 @@ public enum E1Lines {
                                            ownNumber: e1.ownNumber?.value, protocolFile: e1.r2ProtocolFile?.value, logTrace: e1.logFrames)
             let name = group.name
             out.append(try R2Link(settings) { line in log("[lines.\(name)] \(line)") })
-            log("[lines.\(name)] MFC/R2: calls placed on this group (callbacks, a menu's dial) are not yet reliable; incoming calls are served")
         }
         return out
     }

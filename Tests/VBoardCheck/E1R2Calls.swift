@@ -59,7 +59,8 @@ let r2ANIOnA5 = "mf_ga_tones.request_next_ani_digit=5\n"
 /// The R2 checks, in order, each with what it found broken.
 func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
     let names = ["r2TimeslotsStartIdleAndTheUnservedOneIsHeldBlocked", "r2InboundCallDeliversANIDNISAndCategoryIntoTheHotlineMenu",
-                 "r2OutboundCallPlacedByKefuIsAnsweredWithAudioBothWays", "r2ClearForwardFromTheExchangeClearsBothCallsAndRecordsKeepANIAndDNIS",
+                 "r2OutboundCallPlacedByKefuIsAnsweredWithAudioBothWays", "r2SpeechFasterThanTheE1NeitherStallsTheLinkNorSpeedsTheMediaLoop",
+                 "r2ClearForwardFromTheExchangeClearsBothCallsAndRecordsKeepANIAndDNIS",
                  "r2KefuClearsBackWhenTheMenuHangsUp"]
     let ani = "13800138000", dnis = "4008005555", callee = "13900139000", other = "4008001234"
     let caller = ChannelNumber(32), answering = ChannelNumber(33)  // exchange timeslots 1 and 2
@@ -104,7 +105,30 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
     results.append((names[2], broken))
     guard broken.isEmpty else { return results + names[3...].map { ($0, ["not reached: the outbound call failed"]) } }
 
-    // 4. The caller hangs up: clear-forward from the exchange; Kefu clears its own call forward.
+    // 4. Speech handed to a link faster than its E1 clock takes it (the
+    // exchange's caller sends two blocks a tick for 2 s): the link must keep
+    // reading and signalling, dropping what it cannot send; Kefu's media
+    // loop must keep the E1's time meanwhile.
+    broken = []
+    let link = bench.exchange.r2Links[0]
+    let heardBefore = link.speechCounts[caller]?.heard ?? 0, floodAt = SignallingLog.now()
+    let extra = Bench.tone(700, seconds: 0.02)
+    bench.run(100) {
+        extra.withUnsafeBufferPointer { try? bench.exchange.write(caller, $0) }
+        return false
+    }
+    let floodMs = SignallingLog.now() - floodAt, heardDuring = (link.speechCounts[caller]?.heard ?? 0) - heardBefore
+    print("  speech sent at twice the rate for \(floodMs) ms: the exchange heard \(heardDuring / 8) ms meanwhile")
+    if heardDuring < floodMs * 8 / 2 {
+        broken.append("the exchange's link heard \(heardDuring / 8) ms of speech in \(floodMs) ms while its sent speech ran ahead")
+    }
+    // Kefu's board (R2 timeslots alone) paces its media loop by the E1: 100
+    // blocks take 2 s. A loop ticking on whichever timeslot's block came
+    // first ran 1.5 times too fast (1.33 s); a slow machine only lengthens it.
+    if floodMs < 1_700 { broken.append("Kefu's media loop ran 100 blocks in \(floodMs) ms, faster than the E1's 2000 ms") }
+    results.append((names[3], broken))
+
+    // 5. The caller hangs up: clear-forward from the exchange; Kefu clears its own call forward.
     broken = []
     let hungUp = bench.tick, hungUpAt = SignallingLog.now()
     bench.signallingLog.add("check: the exchange's caller hangs up")
@@ -118,9 +142,9 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
     if !bothCleared {
         broken.append("after the caller's clear-forward: callee \(bench.events(answering, since: hungUp)), line \(String(describing: bench.flow.lines[line])), records \(bench.center.control.records.count), exchange timeslots \(farState(caller))/\(farState(answering))")
     }
-    results.append((names[3], broken))  // the stored record is checked at the end, once the store has stopped
+    results.append((names[4], broken))  // the stored record is checked at the end, once the store has stopped
 
-    // 5. A number without a menu of its own goes to "main"; key 9 hangs up: clear-back to the exchange.
+    // 6. A number without a menu of its own goes to "main"; key 9 hangs up: clear-back to the exchange.
     broken = []
     let second = bench.tick
     do { try bench.exchange.dial(caller, digits: other) } catch { broken.append("exchange seizure: \(error)") }
@@ -149,7 +173,7 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
             broken.append("stored second call: \(main?.callerNumber ?? "none") to \(main?.calledNumber ?? "none")")
         }
     } catch { stored.append("database: \(error)") }
-    results[3].1 += stored
-    results.append((names[4], broken))
+    results[4].1 += stored
+    results.append((names[5], broken))
     return results
 }

@@ -88,7 +88,10 @@ extension E1Bench {
         }
         let (atCaller, atCallee) = bridgedEnergies(caller, answering)
         print("  bridged audio energy: callee to caller \(Int(atCaller)), caller to callee \(Int(atCallee))")
-        if atCaller < 1e5 || atCallee < 1e5 { broken.append("audio across the E1 bridge: \(Int(atCaller)) and \(Int(atCallee))") }
+        if atCaller < 1e5 || atCallee < 1e5 {
+            let speech = (box.r2Links + exchange.r2Links).map { "\($0.settings.span) \($0.speechCounts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key) \($0.value.heard)/\($0.value.sent)" })" }
+            broken.append("audio across the E1 bridge: \(Int(atCaller)) and \(Int(atCallee)); R2 speech samples heard/sent \(speech)")
+        }
         return broken
     }
 

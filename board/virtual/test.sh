@@ -5,8 +5,8 @@
 #
 # Runs the board's selftest, then vboard-check (the channel contract and a
 # whole call through kefud's graph) on the real DAHDI drivers in the guest,
-# then vboard-check --e1-pri on the E1 board (PRI calls in and out; --e1-r2
-# by hand, below), then the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
+# then vboard-check --e1-pri and --e1-r2 on the E1 board (PRI and MFC/R2
+# calls in and out), then the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
 # Works wherever the checkout is: the guest has its own /tmp and /run, so when
 # the checkout lies there, the cache, the program and the share move to
 # /var/tmp (on the host's root, which the guest sees).
@@ -40,8 +40,7 @@ cd "$CHECK"
 # The E1 board (guest/e1-pri.conf): two looped 31-timeslot spans under ISDN PRI, kefud's graph on
 # span 1 and a PRI test exchange on span 2 (about 15 s).
 "$HERE/run.sh" --conf "$HERE/guest/e1-pri.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-pri /tmp/kefu-vboard-e1
-# MFC/R2 (guest/e1-r2.conf, vboard-check --e1-r2) is not run here yet: its inbound call passes, but
-# the outbound call Kefu places fails in most runs (no seizure within 8 s of the key, or no speech
-# after the answer). Run it by hand:
-#   board/virtual/run.sh --conf board/virtual/guest/e1-r2.conf -- PATH/vboard-check --e1-r2 /tmp/kefu-vboard-e1
+# The same spans under MFC/R2 China (guest/e1-r2.conf): kefud's R2 group on span 1, an openr2
+# test exchange on span 2 (about 15 s).
+"$HERE/run.sh" --conf "$HERE/guest/e1-r2.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-r2 /tmp/kefu-vboard-e1
 exec "$HERE/power-cut.sh" "$CHECK/vboard-check"

@@ -9,9 +9,10 @@ extension E1Bench {
     /// The MFC/R2 E1 board (guest/e1-r2.conf): kefud's side on span 1 as its
     /// config says, the test exchange our own `R2Link` on all 30 timeslots of
     /// span 2, placing calls with `exchangeANI` and taking calls of up to
-    /// `exchangeDNIS` digits.
+    /// `exchangeDNIS` digits. With `phones`, span 3 (Kefu's agent port) and
+    /// span 4 (the agent's phone) join the box's and the exchange's boards.
     static func r2(config text: String, dataDirectory: String, exchangeANI: String, exchangeDNIS: String,
-                   protocolFile: String, exchangeChannels: [ChannelNumber]) throws(BenchFailure) -> E1Bench {
+                   protocolFile: String, exchangeChannels: [ChannelNumber], phones: Bool = false) throws(BenchFailure) -> E1Bench {
         let all: [ChannelInfo]
         do { all = try DAHDIDiscovery.channels() } catch { throw BenchFailure("discovery: \(error)") }
         let span1 = all.filter { $0.span == SpanID(1) }, span2 = all.filter { $0.span == SpanID(2) }
@@ -21,7 +22,7 @@ extension E1Bench {
         let log = SignallingLog()
         let box: E1Board, exchange: E1Board
         do {
-            let card = try DAHDIBackend(channels: span1)
+            let card = try DAHDIBackend(channels: span1 + (phones ? all.filter { $0.span == SpanID(3) } : []))
             try card.setToneZone("cn")
             let loaded = ConfigLoader.load(text, file: "e1-r2.toml")
             guard loaded.isValid else { throw BenchFailure(loaded.diagnostics.errors.map(\.description).joined(separator: "; ")) }
@@ -29,7 +30,7 @@ extension E1Bench {
                 throw BenchFailure("the config has no e1-r2 line group")
             }
             box = board
-            let far = try DAHDIBackend(channels: span2)
+            let far = try DAHDIBackend(channels: span2 + (phones ? all.filter { $0.span == SpanID(4) } : []))
             let link = try R2Link(.init(span: SpanID(2), bearers: span2.map(\.number), maxDNIS: exchangeDNIS.count, maxANI: 15,
                                         hotlines: [exchangeDNIS], ownNumber: exchangeANI, protocolFile: protocolFile)) { line in
                 log.add("exchange: " + line)

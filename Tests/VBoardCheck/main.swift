@@ -14,7 +14,9 @@
 //
 // `vboard-check --e1-pri DATA` instead runs the E1 checks on the E1 board
 // (guest/e1-pri.conf: two looped 31-timeslot spans under ISDN PRI);
-// `vboard-check --e1-r2 DATA` the same under MFC/R2 (guest/e1-r2.conf).
+// `vboard-check --e1-r2 DATA` the same under MFC/R2 (guest/e1-r2.conf);
+// `vboard-check --e1-callback pri|r2 DATA` a callback out on either board
+// (E1Callback.swift).
 // `vboard-check --power-cut DATA LEDGER [SECONDS]` instead lives one life of
 // the power-cut test (PowerCut.swift; board/virtual/power-cut.sh).
 //
@@ -35,13 +37,23 @@ if CommandLine.arguments.count >= 3, ["--e1-pri", "--e1-r2"].contains(CommandLin
     // The E1 boards (guest/e1-pri.conf, guest/e1-r2.conf): PRI or MFC/R2 calls in and out.
     let data = CommandLine.arguments[2], pri = CommandLine.arguments[1] == "--e1-pri"
     _ = mkdir(data, 0o750)
+    exit(report(pri ? e1PRIChecks(dataDirectory: data + "/e1-pri") : e1R2Checks(dataDirectory: data + "/e1-r2"), CommandLine.arguments[1]))
+}
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--e1-callback", ["pri", "r2"].contains(CommandLine.arguments[2]) {
+    let data = CommandLine.arguments[3], kind = CommandLine.arguments[2]
+    _ = mkdir(data, 0o750)
+    exit(report(e1CallbackChecks(pri: kind == "pri", dataDirectory: data + "/e1-callback-" + kind), "--e1-callback \(kind)"))
+}
+
+/// Prints one line per check and the closing count; the exit status.
+func report(_ results: [(String, [String])], _ mode: String) -> Int32 {
     var failures = 0
-    for (name, broken) in pri ? e1PRIChecks(dataDirectory: data + "/e1-pri") : e1R2Checks(dataDirectory: data + "/e1-r2") {
+    for (name, broken) in results {
         print(broken.isEmpty ? "PASS \(name)" : "FAIL \(name): " + broken.joined(separator: "; "))
         if !broken.isEmpty { failures += 1 }
     }
-    print("vboard-check \(CommandLine.arguments[1]): \(failures == 0 ? "all passed" : "\(failures) failed")")
-    exit(failures == 0 ? 0 : 1)
+    print("vboard-check \(mode): \(failures == 0 ? "all passed" : "\(failures) failed")")
+    return failures == 0 ? 0 : 1
 }
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "--power-cut" {
     let a = CommandLine.arguments

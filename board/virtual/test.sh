@@ -6,7 +6,7 @@
 # Runs the board's selftest, then vboard-check (the channel contract and a
 # whole call through kefud's graph) on the real DAHDI drivers in the guest,
 # then vboard-check --e1-pri and --e1-r2 on the E1 board (PRI and MFC/R2
-# calls in and out), then the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
+# calls in and out) and --e1-callback on each (a callback out), then the power-cut test (power-cut.sh: POWER_CUTS boots, 20 by default).
 # Works wherever the checkout is: the guest has its own /tmp and /run, so when
 # the checkout lies there, the cache, the program and the share move to
 # /var/tmp (on the host's root, which the guest sees).
@@ -43,4 +43,7 @@ cd "$CHECK"
 # The same spans under MFC/R2 China (guest/e1-r2.conf): kefud's R2 group on span 1, an openr2
 # test exchange on span 2 (about 15 s).
 "$HERE/run.sh" --conf "$HERE/guest/e1-r2.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-r2 /tmp/kefu-vboard-e1
+# A callback out on each E1 (the same boards, plus an agent's phone on spans 3-4; about 15 s each).
+"$HERE/run.sh" --conf "$HERE/guest/e1-pri.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-callback pri /tmp/kefu-vboard-e1
+"$HERE/run.sh" --conf "$HERE/guest/e1-r2.conf" --share "$CHECK/share" --timeout 300 -- "$CHECK/vboard-check" --e1-callback r2 /tmp/kefu-vboard-e1
 exec "$HERE/power-cut.sh" "$CHECK/vboard-check"

@@ -82,19 +82,42 @@ public struct AlarmSet: OptionSet, Sendable, Hashable {
 }
 
 /// One span of the board: its number, the driver's name for it, how many
-/// channels it has, and its alarms when the board was asked.
+/// channels it has, its alarms when the board was asked, and for a digital
+/// span the line settings the driver runs it with.
 public struct SpanInfo: Sendable, Hashable {
     public var span: SpanID
     public var name: String
     public var channelCount: Int
     public var alarms: AlarmSet
+    /// nil: the driver reports none (an analog or dynamic span, or a digital
+    /// span without a `span=` line).
+    public var line: SpanLine?
 
-    public init(span: SpanID, name: String, channelCount: Int, alarms: AlarmSet = []) {
+    public init(span: SpanID, name: String, channelCount: Int, alarms: AlarmSet = [], line: SpanLine? = nil) {
         self.span = span
         self.name = name
         self.channelCount = channelCount
         self.alarms = alarms
+        self.line = line
     }
+}
+
+/// A digital span's framing, line code and CRC-4 as the driver runs it,
+/// named as in the config ("ccs/hdb3/crc4").
+public struct SpanLine: Sendable, Hashable, CustomStringConvertible {
+    /// "cas" or "ccs" on an E1; "d4" or "esf" on a T1.
+    public var framing: String
+    /// "hdb3" or "ami" on an E1; "b8zs" or "ami" on a T1.
+    public var lineCode: String
+    public var crc4: Bool
+
+    public init(framing: String, lineCode: String, crc4: Bool) {
+        self.framing = framing
+        self.lineCode = lineCode
+        self.crc4 = crc4
+    }
+
+    public var description: String { "\(framing)/\(lineCode)\(crc4 ? "/crc4" : "")" }
 }
 
 /// What the backend knows about one channel.

@@ -29,7 +29,7 @@ public enum DAHDIDiscovery {
     }
 
     /// The spans of the given channels as DAHDI_SPANSTAT reports them now:
-    /// number, name, channel count and alarms. A span the driver no longer
+    /// number, name, channel count, alarms and line settings. A span the driver no longer
     /// has is reported with the red alarm and the name "gone".
     public static func spans(of channels: [ChannelInfo]) throws(ChannelError) -> [SpanInfo] {
         let d = try DAHDIDevice.openControlDevice()
@@ -45,7 +45,8 @@ public enum DAHDIDiscovery {
             }
             let name = withUnsafeBytes(of: info.name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
             out.append(SpanInfo(span: span, name: name, channelCount: Int(info.totalchans),
-                                alarms: info.alarms == 0 ? [] : DAHDIEventMap.alarmSet(info.alarms)))
+                                alarms: info.alarms == 0 ? [] : DAHDIEventMap.alarmSet(info.alarms),
+                                line: DAHDISpanLine.line(info.lineconfig)))
         }
         return out
     }

@@ -53,6 +53,7 @@ public enum E1Lines {
     public static func board(_ card: ChannelBackend, config: KefuConfig, log: @escaping @Sendable (String) -> Void) throws(ChannelError) -> E1Board? {
         let links = try links(config, log: log)
         let r2 = try r2Links(config, card: card, log: log)
+        for line in E1LineSettings.startUpLines(config, card: card) { log(line) }
         return links.isEmpty && r2.isEmpty ? nil : E1Board(card, links: links, r2Links: r2)
     }
 }
@@ -62,10 +63,11 @@ extension E1Lines {
     /// channel state and how many of its channels carry calls.
     public static func status(_ board: ChannelBackend, config: KefuConfig, language: ConsoleLanguage) -> [String] {
         guard let e1 = board as? E1Board else { return [] }
+        let spans = e1.inner.spans()
         return e1.links.map { link in
             let s = link.settings
             let group = config.lines.first { $0.isE1 && $0.e1?.dChannel?.value == s.dChannel.rawValue }
-            let line = group?.e1.map { "\($0.framing.rawValue)/\($0.lineCode.rawValue)\($0.crc4 ? "/crc4" : "")" } ?? "-"
+            let line = E1LineSettings.status(group, card: e1.inner, spans: spans, language: language)
             let busy = link.channelStates.values.filter { $0 != "idle" }.count
             let up = link.isUp ? ConsoleText.pick(language, "D channel up", "D 信道正常") : ConsoleText.pick(language, "D CHANNEL DOWN", "D 信道中断")
             return "  " + ConsoleText.pick(language, "E1 \(group.map { "[lines.\($0.name)]" } ?? "") \(s.span): PRI \(s.variant.rawValue) \(s.side.rawValue) side, \(line), \(up) (\(s.dChannel)), \(busy) of \(s.bearers.count) channels in calls",
@@ -74,7 +76,7 @@ extension E1Lines {
             let s = link.settings
             let states = link.channelStates
             let group = config.lines.first { $0.signalling == .r2 && $0.channels.first == s.bearers.first?.rawValue }
-            let line = group?.e1.map { "\($0.framing.rawValue)/\($0.lineCode.rawValue)\($0.crc4 ? "/crc4" : "")" } ?? "-"
+            let line = E1LineSettings.status(group, card: e1.inner, spans: spans, language: language)
             let busy = s.bearers.filter { (states[$0] ?? "idle") != "idle" && !(states[$0] ?? "").hasPrefix("blocked") }.count
             let farBlocked = s.bearers.filter { (states[$0] ?? "").hasPrefix("blocked") }.count
             let name = group.map { "[lines.\($0.name)]" } ?? ""

@@ -233,14 +233,20 @@ public final class SimBoard: ChannelBackend {
         s.events.push(.flash)
     }
 
-    /// The board's spans (lines on one, phones on the other) with their alarms now.
+    /// The board's spans (lines on one, phones on the other) with their
+    /// alarms now and the line settings `setLine` gave them.
     public func spans() -> [SpanInfo] {
         spansFromChannels().map { span in
             var s = span
             for c in state where c.info.span == span.span { s.alarms.formUnion(c.alarm) }
+            s.line = spanLines[span.span]
             return s
         }
     }
+
+    /// Makes a span report digital line settings (nil: none, as by default).
+    public func setLine(_ span: SpanID, _ line: SpanLine?) { spanLines[span] = line }
+    private var spanLines: [SpanID: SpanLine] = [:]
 
     /// Raises or clears an alarm on every channel of a span.
     public func setAlarm(_ span: SpanID, _ alarm: AlarmSet) {

@@ -70,6 +70,13 @@ extern const unsigned long CDAHDI_DYNAMIC_DESTROY;
 
 /* Signalling types: DAHDI builds them from reserved double-underscore
    macros, which Swift does not import. */
+extern const int CDAHDI_CONFIG_D4;
+extern const int CDAHDI_CONFIG_ESF;
+extern const int CDAHDI_CONFIG_AMI;
+extern const int CDAHDI_CONFIG_B8ZS;
+extern const int CDAHDI_CONFIG_CCS;
+extern const int CDAHDI_CONFIG_HDB3;
+extern const int CDAHDI_CONFIG_CRC4;
 extern const int CDAHDI_SIG_FXSKS;
 extern const int CDAHDI_SIG_FXSLS;
 extern const int CDAHDI_SIG_FXSGS;

@@ -10,29 +10,23 @@ import KefuDaemon
 import Telephony
 
 /// kefud's graph on the box's spans 1 and 3, and the test's exchange and
-/// phones on spans 2 and 4, stepped one block at a time. Every step the far
-/// ends act, then the media loop and call control run; the far channels'
-/// audio and events are read each step and kept (the last block, and an
-/// event log stamped in blocks: DAHDI time).
-final class Bench {
+/// phones on spans 2 and 4, stepped one block at a time (`SteppedBench`):
+/// every open channel of spans 2 and 4 acts each step.
+final class Bench: SteppedBench {
     let box: DAHDIBackend
     /// The exchange side of span 1's lines and the phones on its ports (span 2).
     let far: DAHDIBackend
     /// The exchange side of span 3's lines (span 4); replaced when span 4 comes back.
     var farLines: DAHDIBackend?
-    let center: SimulatedCenter
-    private(set) var tick = 0
-    /// The last block each far channel heard.
-    private(set) var heard: [ChannelNumber: [Int16]] = [:]
-    /// Far-side events: (block, channel, event).
-    private(set) var farLog: [(tick: Int, channel: ChannelNumber, event: ChannelEvent)] = []
-    /// Audio each far channel sends from the next step on, or silence.
-    private var audio = FarAudio()
 
     init(config text: String, dataDirectory: String) throws(BenchFailure) {
         (box, far) = try VBoardSetup.backends(boxSpans: [SpanID(1), SpanID(3)])
-        center = try VBoardSetup.center(config: text, file: "vboard.toml", dataDirectory: dataDirectory, box: box)
+        super.init(center: try VBoardSetup.center(config: text, file: "vboard.toml", dataDirectory: dataDirectory, box: box))
         try openFarLines()
+    }
+
+    override var farChannels: [(end: ChannelBackend, channel: ChannelNumber)] {
+        [far, farLines].compactMap { $0 }.flatMap { end in end.channels.map(\.number).filter(end.isOpen).map { (end, $0) } }
     }
 
     /// Opens span 4's channels (again) as the exchange side of span 3.
@@ -70,28 +64,6 @@ final class Bench {
 
     func offHook(_ c: ChannelNumber) -> Bool { (try? farEnd(c)?.farEndOffHook(c)) == true }
 
-    /// One block of the whole system.
-    func step() {
-        for end in [far, farLines].compactMap({ $0 }) {
-            for c in end.channels.map(\.number) where end.isOpen(c) {
-                let (input, events) = FarAudio.exchange(end, c, audio.nextBlock(c))
-                heard[c] = input
-                for e in events { farLog.append((tick, c, e)) }
-            }
-        }
-        center.media.tick()
-        center.control.step(now: SampleTime(samples: Int64(tick) * 160))
-        tick += 1
-    }
-
-    /// Sends audio from a far channel, once or looped until `stopSending`.
-    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) { self.audio.send(c, audio, loop: loop) }
-
-    func stopSending(_ c: ChannelNumber) { audio.stop(c) }
-
-    /// Whether a far channel is still sending audio given to `send`.
-    func isSending(_ c: ChannelNumber) -> Bool { audio.isSending(c) }
-
     /// DTMF keys as audio: 70 ms tones, 70 ms gaps, at -10 dBm0.
     static func dtmf(_ keys: String) -> [Int16] {
         var s = SignalSynth()
@@ -116,22 +88,10 @@ final class Bench {
         return s.pcm
     }
 
-    /// Steps until `done` holds (checked after each step) or `blocks` pass; true if it held.
-    @discardableResult
-    func run(_ blocks: Int, until done: () -> Bool = { false }) -> Bool {
-        for _ in 0..<blocks {
-            step()
-            if done() { return true }
-        }
-        return false
-    }
-
     /// The far-side events of one channel since a block.
     func events(_ c: ChannelNumber, since: Int) -> [(tick: Int, event: ChannelEvent)] {
         farLog.filter { $0.channel == c && $0.tick >= since }.map { ($0.tick, $0.event) }
     }
-
-    var flow: CenterFlow { center.control.flow }
 
     /// An agent's ACD status.
     func status(_ agent: String) -> String {

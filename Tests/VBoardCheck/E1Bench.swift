@@ -12,58 +12,32 @@ import Synchronization
 
 /// kefud's graph on span 1 of the E1 board and the test exchange on span 2,
 /// each an `E1Board` over its span's channels (E1PRIBench.swift and
-/// E1R2Bench.swift build them). Stepped one block at a time like `Bench`:
-/// the exchange's channels act, then the media loop and call control run.
-final class E1Bench {
+/// E1R2Bench.swift build them), stepped one block at a time
+/// (`SteppedBench`): the exchange's channels the checks use act each step.
+final class E1Bench: SteppedBench {
     let box: E1Board
     let exchange: E1Board
-    let center: SimulatedCenter
     /// The exchange's B channels the checks use (opened; the rest stay closed).
     let exchangeChannels: [ChannelNumber]
-    private(set) var tick = 0
-    private(set) var heard: [ChannelNumber: [Int16]] = [:]
-    private(set) var farLog: [(tick: Int, channel: ChannelNumber, event: ChannelEvent)] = []
-    private var audio = FarAudio()
     let signallingLog: SignallingLog
 
     init(box: E1Board, exchange: E1Board, center: SimulatedCenter, exchangeChannels: [ChannelNumber], log: SignallingLog) {
         self.box = box
         self.exchange = exchange
-        self.center = center
         self.exchangeChannels = exchangeChannels
         signallingLog = log
+        super.init(center: center)
         // Both sides' channels are open: start their signalling (a PRI frame sent before the peer opens is lost).
         box.start()
         exchange.start()
     }
 
+    override var farChannels: [(end: ChannelBackend, channel: ChannelNumber)] { exchangeChannels.map { (exchange, $0) } }
+
     /// The signalling lines both links logged since the last call.
     func takeSignallingLog() -> [String] { signallingLog.take() }
 
     var linksUp: Bool { box.links.allSatisfy(\.isUp) && exchange.links.allSatisfy(\.isUp) }
-
-    func step() {
-        for c in exchangeChannels {
-            let (input, events) = FarAudio.exchange(exchange, c, audio.nextBlock(c))
-            heard[c] = input
-            for e in events { farLog.append((tick, c, e)) }
-        }
-        center.media.tick()
-        center.control.step(now: SampleTime(samples: Int64(tick) * 160))
-        tick += 1
-    }
-
-    @discardableResult
-    func run(_ blocks: Int, until done: () -> Bool = { false }) -> Bool {
-        for _ in 0..<blocks {
-            step()
-            if done() { return true }
-        }
-        return false
-    }
-
-    func send(_ c: ChannelNumber, _ audio: [Int16], loop: Bool = false) { self.audio.send(c, audio, loop: loop) }
-    func stopSending(_ c: ChannelNumber) { audio.stop(c) }
 
     /// A 1 kHz tone from `a`, then from `b`, for 30 blocks each: the
     /// loudest block the other end heard each time.
@@ -82,8 +56,6 @@ final class E1Bench {
     func events(_ c: ChannelNumber, since: Int = 0) -> [ChannelEvent] {
         farLog.filter { $0.channel == c && $0.tick >= since }.map(\.event)
     }
-
-    var flow: CenterFlow { center.control.flow }
 
     func close() {
         box.stop()

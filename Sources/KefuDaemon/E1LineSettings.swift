@@ -41,7 +41,7 @@ public enum E1LineSettings {
             switch verdict(group, span: span) {
             case .agrees: return nil
             case .differs(let running):
-                return "[lines.\(group.name)] span \(span?.span.rawValue ?? group.span) runs \(running), the config says \(wanted): the far end will see framing or CRC-4 errors; make system.conf's span= line and the config agree"
+                return "[lines.\(group.name)] span \(span?.span.rawValue ?? group.span) runs \(running), the config says \(wanted): the far end will see framing or CRC-4 errors; make system.conf's span= line and the config agree (kefu setup writes it from the config)"
             case .notReported:
                 return "[lines.\(group.name)] the driver reports no line settings for span \(span?.span.rawValue ?? group.span) (a dynamic span, or no span= line): \(wanted) not checked"
             }

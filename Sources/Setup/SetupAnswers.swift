@@ -88,8 +88,8 @@ enum SetupAnswers {
             }
             switch port.kind {
             case .digital:
-                return .failure(SetupRefusal("\(place): channel \(c) is on a digital span (E1/T1), configured separately",
-                                             "\(place)：通道 \(c) 在数字 span（E1/T1）上，需另行配置"))
+                return .failure(SetupRefusal("\(place): channel \(c) is on a digital span (E1/T1): give it to an E1 line group (e1-r2, e1-pri) in kefu.toml",
+                                             "\(place)：通道 \(c) 在数字 span（E1/T1）上：请在 kefu.toml 的 E1 线路组（e1-r2、e1-pri）中使用它"))
             case .empty:
                 return .failure(SetupRefusal("\(place): channel \(c) has no module", "\(place)：通道 \(c) 没有模块"))
             case .line where role == .phone:

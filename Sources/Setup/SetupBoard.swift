@@ -11,7 +11,7 @@ public enum PortKind: String, Sendable, Equatable, Codable {
     /// The port takes either signalling (dynamic spans such as the virtual
     /// board's `loc` spans): the board cannot tell; the configuration or the installer must.
     case either
-    /// A timeslot of an E1/T1 span: configured separately (R2 or PRI).
+    /// A timeslot of an E1/T1 span: its lines come from kefu.toml's E1 line groups.
     case digital
     /// No module in this position.
     case empty

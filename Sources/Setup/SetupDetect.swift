@@ -75,8 +75,8 @@ enum SetupDetect {
             out.append(w("Span", "Span") + " \(span.number) \(span.name)\(description) (\(span.type), \(span.channelCount) "
                        + w("channels", "个通道") + ")" + w(": ", "：") + alarms)
             if span.isDigital {
-                out.append("  " + w("\(span.type) span: E1 signalling (R2 or PRI) is configured separately, not by setup",
-                                    "\(span.type) span：E1 信令（R2 或 PRI）另行配置，setup 不配置它"))
+                out.append("  " + w("\(span.type) span: its system.conf lines come from kefu.toml's E1 line groups (e1-r2, e1-pri), not from questions",
+                                    "\(span.type) span：其 system.conf 配置按 kefu.toml 中的 E1 线路组（e1-r2、e1-pri）写入，不逐项询问"))
                 continue
             }
             for port in span.ports {

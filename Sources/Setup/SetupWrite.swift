@@ -25,7 +25,13 @@ enum SetupWrite {
         s.files = [PlannedFile(path: s.options.configPath, old: s.existingText, new: toml)]
         if s.plan.board == "dahdi" {
             let old = try SetupFileIO.read(s.options.systemConfPath)
-            s.files.append(PlannedFile(path: s.options.systemConfPath, old: old, new: SystemConfText.merge(old: old, board: s.board, plan: s.plan)))
+            let e1: [E1SpanLines]
+            switch E1SpanPlanning.plan(loaded.config.lines, configPath: s.options.configPath, board: s.board, words: s.w) {
+            case .success(let planned): e1 = planned.spans; s.notes += planned.notes
+            case .failure(let refusal): throw refusal
+            }
+            let new = try SystemConfText.merge(old: old, board: s.board, plan: s.plan, e1: e1)
+            s.files.append(PlannedFile(path: s.options.systemConfPath, old: old, new: new))
         }
         s.missingPrompts = SetupPrompts.missing(loaded.config, directory: loaded.promptDirectory)
         for file in s.files {

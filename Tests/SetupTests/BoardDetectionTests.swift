@@ -48,6 +48,6 @@ import Testing
         let board = BoardDetection.board(from: [DAHDIScan.Span(number: 2, name: "TE4/0/1", description: "T4XXP E1", type: "E1", totalChannels: 1,
                                                               channels: [Self.channel(5, fxs: true, fxo: true)])])
         let text = SetupDetect.describe(board, chinese: false).joined(separator: "\n")
-        #expect(text.contains("E1 span: E1 signalling (R2 or PRI) is configured separately, not by setup"))
+        #expect(text.contains("E1 span: its system.conf lines come from kefu.toml's E1 line groups (e1-r2, e1-pri), not from questions"))
     }
 }

@@ -19,7 +19,7 @@ import Testing
         return s
     })
 
-    func run(_ scratch: Scratch, _ configure: (inout SetupOptions) -> Void) -> (SetupSession, SetupRefusal?) {
+    func run(_ scratch: Scratch, board: DetectedBoard = Self.board, _ configure: (inout SetupOptions) -> Void) -> (SetupSession, SetupRefusal?) {
         var o = SetupOptions()
         o.configPath = scratch.path + "/kefu.toml"
         o.systemConfPath = scratch.path + "/system.conf"
@@ -28,7 +28,7 @@ import Testing
         configure(&o)
         let session = SetupSession(options: o, console: ScriptedConsole(), unixSeconds: now)
         let given = SetupStep(name: "detect") { s in
-            s.board = Self.board
+            s.board = board
             s.plan.board = "dahdi"
         }
         let steps = Setup.steps.filter { !["apply", "tests"].contains($0.name) }.map { $0.name == "detect" ? given : $0 }
@@ -50,7 +50,7 @@ import Testing
         #expect(refusal == nil, "\(String(describing: refusal))")
         let conf = try #require(scratch.read("system.conf"))
         #expect(conf.contains("\nfxsks=1,4-5\nfxoks=2,6-7\nloadzone=cn\ndefaultzone=cn\n"))
-        #expect(conf.contains("# kefu: span 3 TE4/0/1 \"T4XXP E1\": E1: configured separately (R2 or PRI)"))
+        #expect(conf.contains("# kefu: span 3 TE4/0/1 \"T4XXP E1\": E1: no kefu.toml E1 group is on it; its lines are kept as they are"))
         #expect(scratch.read("kefu.toml")?.contains("board = \"dahdi\"") == true)
         #expect(session.files.map(\.path) == [scratch.path + "/kefu.toml", scratch.path + "/system.conf"])
         // Channel 3 was left out: it is neither line nor phone.

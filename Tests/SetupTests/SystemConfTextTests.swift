@@ -22,13 +22,13 @@ import Testing
         return p
     }
 
-    @Test func aNewSystemConfSignalsLinesFxsksPhonesFxoksAndLoadsTheChinaZone() {
-        let text = SystemConfText.merge(old: nil, board: Self.board, plan: Self.plan)
+    @Test func aNewSystemConfSignalsLinesFxsksPhonesFxoksAndLoadsTheChinaZone() throws {
+        let text = try SystemConfText.merge(old: nil, board: Self.board, plan: Self.plan)
         #expect(text == """
         # kefu: written by `kefu setup`; it owns the fxsks=/fxoks=, loadzone= and
         # kefu: defaultzone= lines and keeps every other line. Apply with: dahdi_cfg -vv
         # kefu: span 1 WCTDM/0 "Wildcard TDM410P": FXO lines 1-2, FXS ports 3-4
-        # kefu: span 2 TE4/0/1 "T4XXP E1": E1: configured separately (R2 or PRI)
+        # kefu: span 2 TE4/0/1 "T4XXP E1": E1: no kefu.toml E1 group is on it; its lines are kept as they are
         fxsks=1-2
         fxoks=3-4
         loadzone=cn
@@ -37,22 +37,22 @@ import Testing
         """)
     }
 
-    @Test func linesSetupDoesNotOwnStayWhereTheyAre() {
+    @Test func linesSetupDoesNotOwnStayWhereTheyAre() throws {
         let old = "# the board\ndynamic=loc,1:0,24,0\nfxsks=1-4\nfxoks=5-8\nloadzone=us\ndefaultzone=us\ncas=17-31:1001\n"
-        let text = SystemConfText.merge(old: old, board: Self.board, plan: Self.plan)
+        let text = try SystemConfText.merge(old: old, board: Self.board, plan: Self.plan)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(Array(lines.prefix(2)) == ["# the board", "dynamic=loc,1:0,24,0"])
         #expect(lines.last == "cas=17-31:1001")
         #expect(!lines.contains("fxsks=1-4") && !lines.contains("loadzone=us"))
         #expect(lines.contains("fxsks=1-2") && lines.contains("defaultzone=cn"))
         // Merging again changes nothing.
-        #expect(SystemConfText.merge(old: text, board: Self.board, plan: Self.plan) == text)
+        #expect(try SystemConfText.merge(old: text, board: Self.board, plan: Self.plan) == text)
     }
 
     @Test(arguments: [
         ("--fxs", PortKind.phone, "1", "--fxs: channel 1 has an FXO module (for a line from the exchange); a phone needs an FXS port"),
         ("--fxo", PortKind.line, "3", "--fxo: channel 3 has an FXS module (for a phone); a line from the exchange needs an FXO port"),
-        ("--fxo", PortKind.line, "5", "--fxo: channel 5 is on a digital span (E1/T1), configured separately"),
+        ("--fxo", PortKind.line, "5", "--fxo: channel 5 is on a digital span (E1/T1): give it to an E1 line group (e1-r2, e1-pri) in kefu.toml"),
         ("--fxo", PortKind.line, "1,7", "--fxo: channel 7 is not on the board (it has 1-6)"),
     ])
     func aPortIsRefusedForARoleItsModuleCannotTake(_ place: String, _ role: PortKind, _ list: String, _ message: String) {

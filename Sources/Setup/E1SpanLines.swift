@@ -20,8 +20,13 @@ struct E1SpanLines: Sendable, Equatable {
     /// DAHDI's timing priority: 0, the box's own clock; 1, 2, …, the first, second, … span whose clock to follow.
     var timing: Int
 
-    /// R2's idle ABCD bits: A=1 B=0 (idle), C=0 D=1 (ITU-T Q.421).
-    static let casIdleBits = "1001"
+    /// The ABCD bits DAHDI sends on an R2 timeslot nobody holds: blocked
+    /// (A=1 B=1, C=0 D=1; ITU-T Q.421). The exchange sees the timeslots
+    /// blocked while kefud is not running them — before it starts, after it
+    /// stops or dies (DAHDI puts these bits back when the timeslot is
+    /// closed) — and offers no calls into a box that cannot answer; openr2
+    /// sets them idle (1001) when kefud takes them.
+    static let casIdleBits = "1101"
 
     var timeslot16: Int { channels[15] }
     var bearers: [Int] { channels.filter { $0 != timeslot16 } }

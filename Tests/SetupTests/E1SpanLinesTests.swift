@@ -49,7 +49,7 @@ import Testing
 
     @Test func anR2GroupGetsEveryTimeslotButSixteenAsCASWithItsLineCodeAndNoCRC4() throws {
         let spans = try Self.plan(Self.r2).get().spans
-        #expect(spans.map(\.lines) == [["span=3,1,0,cas,ami", "cas=36-50,52-66:1001"]],
+        #expect(spans.map(\.lines) == [["span=3,1,0,cas,ami", "cas=36-50,52-66:1101"]],
                 "timeslots the group does not list are CAS too: kefud holds them blocked")
     }
 

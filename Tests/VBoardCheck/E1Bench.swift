@@ -20,6 +20,8 @@ final class E1Bench: SteppedBench {
     /// The exchange's B channels the checks use (opened; the rest stay closed).
     let exchangeChannels: [ChannelNumber]
     let signallingLog: SignallingLog
+    /// R2: the exchange's timeslot states before Kefu's link took its own.
+    var exchangeStatesBeforeKefu: [ChannelNumber: String] = [:]
 
     init(box: E1Board, exchange: E1Board, center: SimulatedCenter, exchangeChannels: [ChannelNumber], log: SignallingLog) {
         self.box = box

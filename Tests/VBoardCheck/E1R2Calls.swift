@@ -58,7 +58,7 @@ let r2ANIOnA5 = "mf_ga_tones.request_next_ani_digit=5\n"
 
 /// The R2 checks, in order, each with what it found broken.
 func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
-    let names = ["r2TimeslotsStartIdleAndTheUnservedOneIsHeldBlocked", "r2InboundCallDeliversANIDNISAndCategoryIntoTheHotlineMenu",
+    let names = ["r2TimeslotsAreBlockedUntilKefuTakesThemThenIdleButTheUnservedOneStaysBlocked", "r2InboundCallDeliversANIDNISAndCategoryIntoTheHotlineMenu",
                  "r2OutboundCallPlacedByKefuIsAnsweredWithAudioBothWays", "r2SpeechFasterThanTheE1NeitherStallsTheLinkNorSpeedsTheMediaLoop",
                  "r2ClearForwardFromTheExchangeClearsBothCallsAndRecordsKeepANIAndDNIS",
                  "r2KefuClearsBackWhenTheMenuHangsUp"]
@@ -85,17 +85,24 @@ func e1R2Checks(dataDirectory: String) -> [(String, [String])] {
     var results: [(String, [String])] = []
     func flush() { for line in bench.takeSignallingLog() { print("  " + line) } }
     func farState(_ c: ChannelNumber) -> String { bench.exchange.r2Links.first?.channelStates[c] ?? "-" }
-    // 1. Idle and blocked bits cross: the exchange sees timeslot 31 blocked.
+    // 1. Before Kefu's link takes its timeslots they send system.conf's idle
+    // bits, blocked (as whenever kefud is not running): the exchange sees
+    // all 30 blocked. Then idle and blocked bits cross: timeslot 31 stays blocked.
+    let before = bench.exchangeStatesBeforeKefu
+    let notBlocked = before.filter { $0.value != "blocked by far end" }.keys.sorted { $0.rawValue < $1.rawValue }
+    print("  before Kefu's link: \(before.count - notBlocked.count) of \(before.count) exchange timeslots see Kefu's side blocked")
+    var broken = before.count == 30 && notBlocked.isEmpty ? [] : ["before Kefu's link: exchange timeslots \(notBlocked.map { "\($0.rawValue)" }.joined(separator: ",")) '\(notBlocked.first.flatMap { before[$0] } ?? "-")' (of \(before.count)), not blocked"]
     let settled = bench.run(50) { farState(ChannelNumber(62)) == "blocked by far end" && farState(caller) == "idle" }
     flush()
-    results.append((names[0], settled ? [] : ["after 1 s: exchange timeslot 31 '\(farState(ChannelNumber(62)))', timeslot 1 '\(farState(caller))'"]))
+    if !settled { broken.append("after 1 s: exchange timeslot 31 '\(farState(ChannelNumber(62)))', timeslot 1 '\(farState(caller))'") }
+    results.append((names[0], broken))
 
     // 2. Inbound: the exchange seizes timeslot 1 and sends DNIS, category and ANI.
     let line = ChannelNumber(1)
     let (callID, inboundProblems) = bench.inboundCallProblems(caller: caller, line: line, ani: ani, dnis: dnis, category: "national-subscriber",
                                                   placed: "seizure", answer: "answer", blocks: 400,
                                                   console: ["1 of 29 channels in calls", "1 held blocked", "(not reported by the driver)"], state: "r2 answered")
-    var broken = inboundProblems
+    broken = inboundProblems
     results.append((names[1], broken))
     guard broken.isEmpty, let inbound = callID else { return results + names[2...].map { ($0, ["not reached: the inbound call failed"]) } }
 

@@ -19,6 +19,10 @@ struct E1SpanLines: Sendable, Equatable {
     var channels: [Int]
     /// DAHDI's timing priority: 0, the box's own clock; 1, 2, …, the first, second, … span whose clock to follow.
     var timing: Int
+    /// Line build-out (0 for E1).
+    var lbo = 0
+    /// The span's existing `span=` line had other timing or build-out, kept.
+    var keptFromFile = false
 
     /// The ABCD bits DAHDI sends on an R2 timeslot nobody holds: blocked
     /// (A=1 B=1, C=0 D=1; ITU-T Q.421). The exchange sees the timeslots
@@ -37,13 +41,14 @@ struct E1SpanLines: Sendable, Equatable {
     /// "E1 group [lines.e1]: ISDN PRI, ccs/hdb3/crc4, clock from the line (timing 1)"
     var summary: String {
         let kind = signalling == .pri ? "ISDN PRI \(settings.priSide.rawValue) side" : "MFC/R2"
-        let clock = timing == 0 ? "the box's own clock (timing 0)" : "clock from the line (timing \(timing))"
+        let clock = (timing == 0 ? "the box's own clock (timing 0" : "clock from the line (timing \(timing)")
+            + (keptFromFile ? ", kept from system.conf)" : ")")
         return "E1 " + groups.map { "[lines.\($0)]" }.joined(separator: " ") + ": \(kind), \(framing), \(clock)"
     }
 
     var lines: [String] {
         let s = settings
-        var out = ["span=\(span.number),\(timing),0,\(s.framing.rawValue),\(s.lineCode.rawValue)" + (s.crc4 ? ",crc4" : "")]
+        var out = ["span=\(span.number),\(timing),\(lbo),\(s.framing.rawValue),\(s.lineCode.rawValue)" + (s.crc4 ? ",crc4" : "")]
         if signalling == .pri {
             out += ["bchan=" + ChannelList.format(bearers), "dchan=\(timeslot16)"]
         } else {
@@ -123,5 +128,22 @@ enum E1SpanPlanning {
             spans[i].timing = own ? 0 : priority
         }
         return .success((spans, notes))
+    }
+
+    /// `spans` with the timing and build-out of their existing `span=` lines
+    /// in `old` (system.conf): an installer's choice of clock source is kept.
+    static func keepingTiming(_ spans: [E1SpanLines], old: String?) -> [E1SpanLines] {
+        var out = spans
+        for line in (old ?? "").split(separator: "\n") {
+            let t = line.prefix { $0 != "#" }.filter { $0 != " " && $0 != "\t" }
+            guard t.lowercased().hasPrefix("span=") else { continue }
+            let fields = t.dropFirst(5).split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+            guard fields.count >= 3, let number = fields[0], let timing = fields[1], let lbo = fields[2], timing >= 0, (0...7).contains(lbo),
+                  let i = out.firstIndex(where: { $0.span.number == number }) else { continue }
+            out[i].keptFromFile = timing != out[i].timing || lbo != out[i].lbo
+            out[i].timing = timing
+            out[i].lbo = lbo
+        }
+        return out
     }
 }

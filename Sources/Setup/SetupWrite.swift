@@ -27,7 +27,7 @@ enum SetupWrite {
             let old = try SetupFileIO.read(s.options.systemConfPath)
             let e1: [E1SpanLines]
             switch E1SpanPlanning.plan(loaded.config.lines, configPath: s.options.configPath, board: s.board, words: s.w) {
-            case .success(let planned): e1 = planned.spans; s.notes += planned.notes
+            case .success(let planned): e1 = E1SpanPlanning.keepingTiming(planned.spans, old: old); s.notes += planned.notes
             case .failure(let refusal): throw refusal
             }
             let new = try SystemConfText.merge(old: old, board: s.board, plan: s.plan, e1: e1)

@@ -60,6 +60,15 @@ import Testing
         #expect(network.map { "\($0.span.number):\($0.timing)" } == ["2:0", "3:1"])
     }
 
+    @Test func anExistingSpanLinesTimingAndBuildOutAreKeptTheConfigsFramingWritten() throws {
+        let spans = try Self.plan(Self.r2 + Self.pri).get().spans
+        let kept = E1SpanPlanning.keepingTiming(spans, old: "span=3,0,2,ccs,hdb3 # free-running by hand\nspan = 4, 1, 0, cas, hdb3\nspan=2,x,0,ccs\n")
+        #expect(kept.map { $0.lines[0] } == ["span=2,1,0,ccs,hdb3,crc4", "span=3,0,2,cas,ami"],
+                "span 3 keeps its timing 0 and build-out 2; span 2's unreadable line is not taken")
+        #expect(kept[1].summary.hasSuffix("the box's own clock (timing 0, kept from system.conf)"))
+        #expect(!kept[0].keptFromFile)
+    }
+
     @Test func twoGroupsOnOneSpanShareItsLinesAndDisagreeingOnesAreRefused() throws {
         let half = "[lines.a]\nsignalling = \"e1-r2\"\nspan = 3\nchannels = \"36-45\"\nmenu = \"main\"\n"
             + "[lines.b]\nsignalling = \"e1-r2\"\nspan = 3\nchannels = \"46-50\"\nmenu = \"main\"\n"

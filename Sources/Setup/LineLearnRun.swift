@@ -1,15 +1,14 @@
 import Channels
+import Config
 import DSP
 import Telephony
 
 /// Why a line test could not run or did not finish.
 public struct LineLearnFailure: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public var chinese: String
-    public init(_ description: String, _ chinese: String) {
-        self.description = description
-        self.chinese = chinese
-    }
+    public var reason: Bilingual
+    public init(_ english: String, _ chinese: String) { reason = Bilingual(english, chinese) }
+    public var description: String { reason.english }
+    public var chinese: String { reason.chinese }
 }
 
 /// One line test call on the board: the box waits for the installer's call
@@ -28,7 +27,7 @@ public enum LineLearnRun {
 
     public static func run(board: ChannelBackend, line: ChannelNumber, how: How, listenSeconds: Int,
                            chinese: Bool = false, say: (String) -> Void) throws(LineLearnFailure) -> LineLearner {
-        func w(_ english: String, _ zh: String) -> String { chinese ? zh : english }
+        let w = Words(chinese: chinese)
         let l = line.rawValue
         guard let info = board.info(line) else { throw LineLearnFailure("line \(l): no such channel on the board", "线路 \(l)：板卡上没有该通道") }
         guard info.signalling == .fxoLine else {

@@ -79,7 +79,7 @@ public enum LineLearnTool {
             throw SetupRefusal("the learned config would not pass the checker: \(bad.description); nothing was written",
                                "学习结果写入后配置无法通过检查：\(bad.chinese)；未写入任何内容")
         }
-        func w(_ english: String, _ zh: String) -> String { o.chinese ? zh : english }
+        let w = Words(chinese: o.chinese)
         say(summary(learned))
         guard file.changes else { say(w("\(o.configPath): nothing to change", "\(o.configPath)：无需改动")); return (learned, file) }
         for line in file.diff { say(line) }

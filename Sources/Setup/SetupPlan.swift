@@ -1,3 +1,5 @@
+import Config
+
 /// One agent setup creates: login number, name, the FXS channel of their phone.
 public struct SetupAgent: Sendable, Equatable {
     public var id: String
@@ -51,16 +53,14 @@ public struct SetupPlan: Sendable, Equatable {
 
 /// Why setup will not go on: the place and the reason, in both languages.
 public struct SetupRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-    public var english: String
-    public var chinese: String
+    public var reason: Bilingual
 
-    public init(_ english: String, _ chinese: String) {
-        self.english = english
-        self.chinese = chinese
-    }
+    public init(_ english: String, _ chinese: String) { reason = Bilingual(english, chinese) }
 
+    public var english: String { reason.english }
+    public var chinese: String { reason.chinese }
     public var description: String { english }
-    public func text(chinese zh: Bool) -> String { zh ? chinese : english }
+    public func text(chinese zh: Bool) -> String { reason.text(chinese: zh) }
 }
 
 /// Channel lists as system.conf and kefu.toml write them: "1-2,9-10".

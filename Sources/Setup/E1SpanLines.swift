@@ -135,10 +135,7 @@ enum E1SpanPlanning {
     static func keepingTiming(_ spans: [E1SpanLines], old: String?) -> [E1SpanLines] {
         var out = spans
         for line in (old ?? "").split(separator: "\n") {
-            let t = line.prefix { $0 != "#" }.filter { $0 != " " && $0 != "\t" }
-            guard t.lowercased().hasPrefix("span=") else { continue }
-            let fields = t.dropFirst(5).split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
-            guard fields.count >= 3, let number = fields[0], let timing = fields[1], let lbo = fields[2], timing >= 0, (0...7).contains(lbo),
+            guard let fields = SystemConfText.spanFields(line), fields.count >= 3, let number = fields[0], let timing = fields[1], let lbo = fields[2], timing >= 0, (0...7).contains(lbo),
                   let i = out.firstIndex(where: { $0.span.number == number }) else { continue }
             out[i].keptFromFile = timing != out[i].timing || lbo != out[i].lbo
             out[i].timing = timing

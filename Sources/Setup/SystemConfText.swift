@@ -13,9 +13,9 @@
 /// exchange, is `fxsks`; an FXS port, towards a phone, is `fxoks`.)
 enum SystemConfText {
     static let ownedKeys: Set<String> = ["fxsks", "fxoks", "fxsls", "fxols", "fxsgs", "fxogs", "loadzone", "defaultzone"]
-    /// Lines that give channels a signalling other than the analog ones.
-    static let channelKeys: Set<String> = ["bchan", "dchan", "hardhdlc", "cas", "clear", "rawhdlc", "nethdlc", "mtp2", "dacs", "dacsrbs",
-                                           "unused", "indclear", "fxsks", "fxoks", "fxsls", "fxols", "fxsgs", "fxogs", "fxsks_s", "e&m", "e&me1", "sf"]
+    /// dahdi_cfg's other keys that give channels their signalling (the analog ones are `ownedKeys`).
+    static let channelKeys: Set<String> = ["bchan", "dchan", "hardhdlc", "fcshdlc", "cas", "clear", "rawhdlc", "nethdlc", "mtp2", "dacs", "dacsrbs",
+                                           "unused", "indclear", "e&m", "e&me1", "sf"]
     static let marker = "# kefu:"
 
     /// Whether setup owns `line` (line `number` of the file), given the E1 spans it writes.
@@ -26,13 +26,10 @@ enum SystemConfText {
         let key = t[..<eq].trimmingCharacters(in: " \t").lowercased()
         if ownedKeys.contains(key) { return true }
         guard !e1.isEmpty else { return false }
+        if let fields = spanFields(t) { return e1.contains { $0.span.number == fields[0] } }
+        guard channelKeys.contains(key) else { return false }
         // dahdi_cfg ends a line at '#'.
         let value = t[t.index(after: eq)...].prefix { $0 != "#" }.trimmingCharacters(in: " \t")
-        if key == "span" {
-            let number = Int(value.prefix { $0 != "," }.trimmingCharacters(in: " \t"))
-            return e1.contains { $0.span.number == number }
-        }
-        guard channelKeys.contains(key) else { return false }
         let list = String(value.prefix { $0 != ":" })
         guard case .success(let channels) = ChannelList.parse(list, place: "") else {
             throw SetupRefusal("system.conf line \(number): '\(t)': setup cannot read its channels, so it cannot tell whether they are on an E1 span it writes",
@@ -45,6 +42,15 @@ enum SystemConfText {
         let spans = e1.filter { s in s.channels.contains { channels.contains($0) } }.map { "\($0.span.number)" }.joined(separator: ", ")
         throw SetupRefusal("system.conf line \(number): '\(t)' gives channels of span \(spans), which setup writes for kefu.toml's E1 group, and other channels too: split the line by hand",
                            "system.conf 第 \(number) 行：'\(t)' 既含 span \(spans)（setup 按 kefu.toml 的 E1 线路组写入）的通道，也含其他通道：请手工拆分这一行")
+    }
+
+    /// The numbers of a `span=` line (span, timing, build-out, …; nil where
+    /// a field is not a number), nil for any other line. dahdi_cfg ends a
+    /// line at '#' and ignores blanks.
+    static func spanFields(_ line: some StringProtocol) -> [Int?]? {
+        let t = String(line.prefix { $0 != "#" }.filter { $0 != " " && $0 != "\t" })
+        guard t.lowercased().hasPrefix("span=") else { return nil }
+        return t.dropFirst(5).split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
     }
 
     /// Setup's lines for a board and plan.
